@@ -1,0 +1,42 @@
+"""Cells and figures: text as written, with where it was written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.model.source import NOWHERE, Source
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A piece of text as it stands in the input."""
+
+    text: str = ""
+    source: Source = field(default=NOWHERE)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip(" \u3000\t\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number read from a cell: the text, the Decimal (None when unreadable) and its unit.
+
+    ``unit`` is "万元" for amounts unless the cell says otherwise, "%" for rates written as
+    percentages (``value`` is then the percentage number, e.g. 96.41), "分" for points.
+    """
+
+    text: str = ""
+    value: Decimal | None = None
+    unit: str | None = None
+    source: Source = field(default=NOWHERE)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip(" \u3000\t\n")
+
+
+EMPTY_CELL = Cell()
+EMPTY_FIGURE = Figure()

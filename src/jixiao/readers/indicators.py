@@ -1,0 +1,292 @@
+"""The indicator block (一级/二级/三级指标 …) and the funds block (年度资金总额 …) of a table."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from jixiao.model import (
+    BENEFIT,
+    COST,
+    EMPTY_CELL,
+    OUTPUT,
+    SATISFACTION,
+    Cell,
+    Figure,
+    FundsRow,
+    GroupLabel,
+    Indicator,
+    IndicatorBlock,
+)
+from jixiao.readers.blocks import RawCell, Row
+from jixiao.readers.grid import TableContext, clean, norm
+
+_WEIGHT_IN_LABEL = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_LEVEL2 = re.compile(
+    r"^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|生态成本|环境成本|经济效益|社会效益|生态效益|"
+    r"可持续影响|服务对象满意度|社会公众满意度|满意度)指?标?$"
+)
+
+# Indicator header words → field names.
+_HEADER_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("level1", ("一级指标",)),
+    ("level2", ("二级指标",)),
+    ("name", ("三级指标",)),
+    ("operator", ("指标性质",)),
+    ("unit", ("计量单位", "度量单位")),
+    ("target", ("年度指标值", "预期指标值", "指标值", "目标值")),
+    ("actual", ("实际完成值", "实际完成指标值", "完成值", "实际值")),
+    ("weight", ("分值", "权重")),
+    ("score", ("得分",)),
+    ("reason", ("偏差原因", "原因分析", "改进措施")),
+)
+
+# Funds header words → FundsRow fields, most specific first.
+_FUNDS_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("initial_budget", ("年初预算数", "年初预算")),
+    ("adjusted_budget", ("全年预算数", "调整后预算数", "调整预算数", "全年预算")),
+    ("execution_rate", ("执行率",)),
+    ("executed", ("全年执行数", "执行数", "决算数")),
+    ("weight", ("分值",)),
+    ("score", ("得分",)),
+)
+
+
+def canonical_level1(text: str) -> str:
+    body = norm(text)
+    if "满意" in body:
+        return SATISFACTION
+    if "成本" in body:
+        return COST
+    if "效益" in body:
+        return BENEFIT
+    if "产出" in body:
+        return OUTPUT
+    return ""
+
+
+def is_level1(text: str) -> bool:
+    body = _WEIGHT_IN_LABEL.sub("", norm(text))
+    return body in {"产出指标", "效益指标", "满意度指标", "成本指标", "产出", "效益", "满意度", "成本"}
+
+
+def is_level2(text: str) -> bool:
+    return bool(_LEVEL2.match(norm(text)))
+
+
+def indicator_header(raw: Row) -> dict[str, int] | None:
+    """Column map of an indicator header row, or None if the row is not one."""
+    texts = [norm(c.text) for c in raw.cells]
+    if not any("三级指标" in t for t in texts) or not any("一级指标" in t for t in texts):
+        return None
+    columns: dict[str, int] = {}
+    for index, text in enumerate(texts):
+        for key, words in _HEADER_FIELDS:
+            if key not in columns and any(w in text for w in words):
+                columns[key] = index
+                break
+    return columns
+
+
+def funds_header(raw: Row) -> list[tuple[int, str]]:
+    """(column, field) pairs of a funds header row, in order."""
+    found: list[tuple[int, str]] = []
+    for index, item in enumerate(raw.cells):
+        text = norm(item.text)
+        for key, words in _FUNDS_FIELDS:
+            if any(w in text for w in words):
+                found.append((index, key))
+                break
+    return found
+
+
+@dataclass(slots=True)
+class IndicatorParser:
+    """Reads indicator rows after a header row; merged cells carry level names down."""
+
+    ctx: TableContext
+    columns: dict[str, int]
+    width: int
+    loose: bool = False  # row-per-line extractions: cells may be shifted, read by content
+    indicators: list[Indicator] = field(default_factory=list)
+    groups: list[GroupLabel] = field(default_factory=list)
+    level1: str = ""
+    level2: str = ""
+    pending: Row | None = None
+
+    def feed(self, raw: Row, row_number: int) -> None:
+        if self.pending is not None:
+            merged = Row(self.pending.cells + raw.cells, self.pending.line)
+            self.pending = None
+            if len(merged.cells) <= self.width:
+                raw = merged
+        if not self.loose and len(raw.cells) < self.width and len(raw.cells) <= self.width - 3:
+            # A row cut in two by blank lines inside a merged cell: wait for the rest.
+            self.pending = raw
+            return
+        cells = self._align(raw)
+        self._read(cells, raw, row_number)
+
+    def finish(self, row_number: int) -> IndicatorBlock:
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            self._read(self._align(pending), pending, row_number)
+        return IndicatorBlock(tuple(self.indicators), tuple(self.groups))
+
+    def _align(self, raw: Row) -> list[RawCell | None]:
+        cells: list[RawCell | None] = list(raw.cells)
+        l2 = self.columns.get("level2")
+        l1 = self.columns.get("level1")
+        anchor = None
+        for index, cell in enumerate(cells):
+            if cell is None:
+                continue
+            level1, level2 = is_level1(cell.text), is_level2(cell.text)
+            if (level1 or level2) and index in (l1, l2):
+                break  # a level label already in a level column: the row is aligned
+            if level2 and l2 is not None:
+                anchor = (index, l2)
+                break
+            if level1 and l1 is not None:
+                anchor = (index, l1)
+                break
+        if anchor is not None and anchor[0] != anchor[1]:
+            shift = anchor[1] - anchor[0]
+            if shift > 0:
+                cells = [None] * shift + cells
+            elif all(c is None or not norm(c.text) for c in cells[: -shift]):
+                cells = cells[-shift:]
+        if self.loose:
+            cells = self._collapse(cells)
+        if len(cells) < self.width:
+            # Cells missing at the left are merged label columns.
+            if not self.loose:
+                cells = [None] * (self.width - len(cells)) + cells
+            else:
+                cells = cells + [None] * (self.width - len(cells))
+        return cells
+
+    def _collapse(self, cells: list[RawCell | None]) -> list[RawCell | None]:
+        """Row-per-line rows: the non-empty cells after the level-2 column, in order."""
+        start = self.columns.get("name", 3)
+        head = cells[:start]
+        rest = [c for c in cells[start:] if c is not None and norm(c.text)]
+        l2 = self.columns.get("level2")
+        if l2 is not None and l2 < len(head) and head[l2] is not None:
+            label = head[l2]
+            if label is not None and norm(label.text) and not is_level2(label.text) and not rest[:1]:
+                rest = [label]
+                head[l2] = None
+            elif label is not None and norm(label.text) and not is_level2(label.text):
+                rest = [label, *rest]
+                head[l2] = None
+        return head + rest
+
+    def _text(self, cells: list[RawCell | None], key: str) -> tuple[str, RawCell | None, int | None]:
+        index = self.columns.get(key)
+        if index is None or index >= len(cells) or cells[index] is None:
+            return "", None, index
+        cell = cells[index]
+        assert cell is not None
+        return clean(cell.text), cell, index
+
+    def _cell(self, cells: list[RawCell | None], key: str, row: int) -> Cell:
+        text, raw, index = self._text(cells, key)
+        column = index + 1 if index is not None else None
+        return Cell(text, self.ctx.source(raw, row, column))
+
+    def _figure(self, cells: list[RawCell | None], key: str, row: int) -> Figure:
+        text, raw, index = self._text(cells, key)
+        column = index + 1 if index is not None else None
+        return self.ctx.figure_of(text, self.ctx.source(raw, row, column), default_unit="分")
+
+    def _read(self, cells: list[RawCell | None], raw: Row, row: int) -> None:
+        l1_text, l1_raw, l1_index = self._text(cells, "level1")
+        if norm(l1_text):
+            name = canonical_level1(l1_text)
+            if name:
+                if name != self.level1:
+                    self.level2 = ""
+                self.level1 = name
+                weight = _WEIGHT_IN_LABEL.search(norm(l1_text))
+                column = l1_index + 1 if l1_index is not None else None
+                source = self.ctx.source(l1_raw, row, column)
+                self.groups.append(
+                    GroupLabel(
+                        name,
+                        l1_text,
+                        Figure(weight.group(0), Decimal(weight.group(1)), "分", source) if weight else Figure(),
+                        source,
+                    )
+                )
+        l2_text, _, _ = self._text(cells, "level2")
+        if norm(l2_text):
+            self.level2 = norm(l2_text)
+        name = self._cell(cells, "name", row)
+        target = self._cell(cells, "target", row)
+        actual = self._cell(cells, "actual", row)
+        weight = self._figure(cells, "weight", row)
+        score = self._figure(cells, "score", row)
+        if name.blank and target.blank and actual.blank and weight.blank and score.blank:
+            return
+        if (
+            self.loose
+            and self.indicators
+            and not norm(l1_text)
+            and not norm(l2_text)
+            and not name.blank
+            and target.blank
+            and actual.blank
+            and weight.blank
+        ):
+            # A wrapped line of the previous indicator's name (pdf extraction).
+            last = self.indicators[-1]
+            self.indicators[-1] = _replace_name(last, last.name.text + name.text)
+            return
+        level1 = self.level1
+        if "满意" in name.text and level1 != SATISFACTION and not norm(l1_text) and not norm(l2_text):
+            level1, self.level1, self.level2 = SATISFACTION, SATISFACTION, ""
+        self.indicators.append(
+            Indicator(
+                level1=level1,
+                level2=self.level2,
+                name=name,
+                target=target,
+                actual=actual,
+                weight=weight,
+                score=score,
+                deviation_reason=self._cell(cells, "reason", row) if "reason" in self.columns else EMPTY_CELL,
+                operator=self._cell(cells, "operator", row) if "operator" in self.columns else None,
+                unit=self._cell(cells, "unit", row) if "unit" in self.columns else None,
+                source=self.ctx.row_source(raw, row),
+            )
+        )
+
+
+def _replace_name(indicator: Indicator, text: str) -> Indicator:
+    return replace(indicator, name=Cell(text, indicator.name.source))
+
+
+def read_funds_row(ctx: TableContext, raw: Row, label_index: int, header: list[str], row: int) -> FundsRow:
+    """A funds row: the label, then one cell per header field in order.
+
+    A label carrying its own amount ("资金总额：533.49") gives the budget.
+    """
+    values: dict[str, Figure] = {}
+    label_raw = raw.cells[label_index]
+    label_text = clean(label_raw.text)
+    inline = label_text.rsplit("：", 1)[1] if "：" in label_text else ""
+    if any(ch.isdigit() for ch in inline):
+        values["adjusted_budget"] = ctx.figure_of(inline, ctx.source(label_raw, row, label_index + 1))
+    position = label_index + 1
+    for key in header:
+        if key in values:
+            continue
+        if position >= len(raw.cells):
+            break
+        unit = {"weight": "分", "score": "分", "execution_rate": "%"}.get(key, "万元")
+        values[key] = ctx.figure(raw, position, row, default_unit=unit)
+        position += 1
+    label = Cell(label_text, ctx.source(label_raw, row, label_index + 1))
+    return FundsRow(label=label, source=ctx.row_source(raw, row), **values)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Writers: a Package → the files people hand in (JSON here; Word, Excel and PDF to come)."""
