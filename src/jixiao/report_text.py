@@ -33,16 +33,22 @@ def _mark(claimed: Decimal | None, computed: Decimal | None, tolerance: Decimal 
 
 
 def _console() -> Console:
+    import shutil
+    import sys
+
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    width = None if sys.stdout.isatty() else max(shutil.get_terminal_size((160, 40)).columns, 160)
+    return Console(highlight=False, soft_wrap=False, width=width)
 
 
 def render_result(result: FileResult, *, audit: bool = False) -> None:
     console = _console()
     console.rule(f"[bold]{result.path}")
     if result.package is None:
-        console.print(f"[bold red]无法读取[/]：{result.error}")
+        from rich.markup import escape
+
+        console.print(f"[bold red]无法读取[/]：{escape(result.error or '')}")
         return
     package = result.package
     console.print(
@@ -80,9 +86,14 @@ def _render_document(console: Console, ds: DocumentScore) -> None:
             table.add_column(header, overflow="fold")
         for s in ds.indicators:
             ind = s.indicator
-            note = s.explanation.note or s.explanation.sentence
+            differs = (
+                s.claimed is not None
+                and s.computed is not None
+                and abs(s.claimed - s.computed) > SCORE_TOLERANCE
+            )
+            note = s.explanation.note or (s.explanation.sentence if differs else "")
             if s.band is not None and s.status == "band":
-                note = f"区间 {_n(s.band[0])}–{_n(s.band[1])}；" + note
+                note = f"区间 {_n(s.band[0])}–{_n(s.band[1])}" + (f"；{note}" if note else "")
             table.add_row(
                 ind.level1.removesuffix("指标"),
                 ind.level2.removesuffix("指标")[:8],
@@ -93,7 +104,7 @@ def _render_document(console: Console, ds: DocumentScore) -> None:
                 _n(s.claimed),
                 _n(s.computed),
                 _mark(s.claimed, s.computed),
-                _short(note, 28),
+                _short(note, 40),
             )
         console.print(table)
     if ds.items:
@@ -121,5 +132,7 @@ def _render_document(console: Console, ds: DocumentScore) -> None:
 
 
 def _short(text: str, width: int) -> str:
+    from rich.markup import escape
+
     flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    return escape(flat if len(flat) <= width else flat[: width - 1] + "…")

@@ -25,7 +25,11 @@ def test_seed000_hengyang(seed000: Path) -> None:
     assert basic.staffing.control_rate.blank  # left empty in the report
     assert basic.column_labels == ("2021年决算数", "2022年预算数", "2022年决算数")
     total = next(e for e in basic.expenses if e.category == "basic_total")
-    assert (total.previous_final.value, total.budget.value, total.final.value) == (D("312.64"), D("146.1"), D("249.97"))
+    assert (total.previous_final.value, total.budget.value, total.final.value) == (
+        D("312.64"),
+        D("146.1"),
+        D("249.97"),
+    )
     projects = [e for e in basic.expenses if e.category == "project"]
     assert [(e.label.text, e.budget.value, e.final.value) for e in projects] == [
         ("1、OA系统", D("19.6"), D("19.6")),
@@ -41,7 +45,8 @@ def test_seed000_hengyang(seed000: Path) -> None:
     assert department.total.weight.value == D(10)
     assert department.total.execution_rate.text == "100%"
     assert department.total.score.blank
-    assert [(a.label, a.figure.value) for a in department.by_income][0] == ("一般公共预算收入", D("533.49"))
+    first_income = department.by_income[0]
+    assert (first_income.label, first_income.figure.value) == ("一般公共预算收入", D("533.49"))
     assert ("项目支出", D("198.3")) in [(a.label, a.figure.value) for a in department.by_nature]
     indicators = department.indicators.indicators
     assert len(indicators) == 9
@@ -50,7 +55,12 @@ def test_seed000_hengyang(seed000: Path) -> None:
         ("效益指标", D(40)),
     ]
     cost = indicators[3]
-    assert (cost.level2, cost.name.text, cost.target.text, cost.actual.text) == ("成本指标", "成本控制", "＝100%", "＞100%")
+    assert (cost.level2, cost.name.text, cost.target.text, cost.actual.text) == (
+        "成本指标",
+        "成本控制",
+        "＝100%",
+        "＞100%",
+    )
     assert (cost.weight.value, cost.score.value) == (D(10), D(9))
     assert cost.score.source.line == 274 and cost.score.source.file == str(seed000)
     assert indicators[-1].level1 == "满意度指标"
@@ -59,7 +69,11 @@ def test_seed000_hengyang(seed000: Path) -> None:
 
     first, second = package.projects
     assert first.name == "三维数字城市化建设"
-    assert (first.total.initial_budget.value, first.total.adjusted_budget.value, first.total.executed.value) == (
+    assert (
+        first.total.initial_budget.value,
+        first.total.adjusted_budget.value,
+        first.total.executed.value,
+    ) == (
         D("178.7"),
         D("178.7"),
         D("178.7"),
@@ -145,7 +159,11 @@ def test_seed003_miluo(seed003: Path) -> None:
     assert (basic.staffing.authorized.value, basic.staffing.actual.value) == (D(195), D(188))
     assert basic.staffing.control_rate.text == "96.41%"
     three = next(e for e in basic.expenses if e.category == "three_public")
-    assert (three.previous_final.value, three.budget.value, three.final.value) == (D("18.1"), D("21.8"), D("7.9"))
+    assert (three.previous_final.value, three.budget.value, three.final.value) == (
+        D("18.1"),
+        D("21.8"),
+        D("7.9"),
+    )
     reception = next(e for e in basic.expenses if e.category == "reception")
     assert reception.final.value == D("4.8")
     assert len([e for e in basic.expenses if e.category == "project"]) == 15
@@ -179,7 +197,11 @@ def test_seed003_miluo(seed003: Path) -> None:
         ("成本指标", D(20)),
     ]
     satisfaction = next(i for i in department.indicators.indicators if i.level1 == "满意度指标")
-    assert (satisfaction.target.text, satisfaction.actual.text, satisfaction.score.value) == ("98%", "95%", D(9))
+    assert (satisfaction.target.text, satisfaction.actual.text, satisfaction.score.value) == (
+        "98%",
+        "95%",
+        D(9),
+    )
     assert satisfaction.deviation_reason.text == "继续优化服务增强服务对象满意度"
     assert (department.total_weight.value, department.claimed_total.value) == (D(100), D(99))
 

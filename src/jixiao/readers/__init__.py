@@ -22,7 +22,9 @@ def read_package(path: str, *, display: str | None = None) -> Package:
         with open(path, "rb") as handle:
             head = handle.read(8)
     except OSError as error:
-        raise ReadError(f"无法打开文件：{error.strerror}", f"cannot open the file: {error.strerror}", path=name) from None
+        raise ReadError(
+            f"无法打开文件：{error.strerror}", f"cannot open the file: {error.strerror}", path=name
+        ) from None
     lower = path.lower()
     if head.startswith(_OLE):
         raise ReadError(

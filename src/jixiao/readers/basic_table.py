@@ -90,7 +90,17 @@ def read_basic(
             if any(texts[1:]):
                 figures = [ctx.figure(raw, i, number, default_unit=None) for i in building_columns[:6]]
                 figures += [ctx.figure(raw, len(raw.cells) + 9, number)] * (6 - len(figures))
-                buildings.append(BuildingRow(*figures, source=ctx.row_source(raw, number)))
+                buildings.append(
+                    BuildingRow(
+                        approved_area=figures[0],
+                        actual_area=figures[1],
+                        area_control_rate=figures[2],
+                        budget_investment=figures[3],
+                        actual_investment=figures[4],
+                        investment_control_rate=figures[5],
+                        source=ctx.row_source(raw, number),
+                    )
+                )
             continue
         if expense_columns is None:
             continue

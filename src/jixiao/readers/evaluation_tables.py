@@ -57,9 +57,7 @@ def _read(ctx: TableContext, rows: list[Row], loose: bool) -> _Parts:
             if parser is not None:
                 parts.indicators = parser.finish(number)
                 parser = None
-            figures = [
-                i for i in range(total_at + 1, len(raw.cells)) if norm(raw.cells[i].text)
-            ]
+            figures = [i for i in range(total_at + 1, len(raw.cells)) if norm(raw.cells[i].text)]
             if figures:
                 parts.total_weight = ctx.figure(raw, figures[0], number, default_unit="分")
             if len(figures) > 1:
@@ -122,7 +120,10 @@ def _read(ctx: TableContext, rows: list[Row], loose: bool) -> _Parts:
 def _funds_label(texts: list[str]) -> tuple[str, int] | None:
     for index, text in enumerate(texts):
         for key, words in _FUNDS_LABELS:
-            if any(text.startswith(w) or text.startswith("其中：" + w) or text.startswith("其中" + w) for w in words):
+            if any(
+                text.startswith(w) or text.startswith("其中：" + w) or text.startswith("其中" + w)
+                for w in words
+            ):
                 return key, index
     return None
 
@@ -134,7 +135,9 @@ def _breakdown(ctx: TableContext, raw: Row, number: int, parts: _Parts) -> None:
         if not label:
             continue
         figure = ctx.figure_of(amount, ctx.source(item, number, index + 1))
-        target = parts.by_income if position == 0 and len(texts) > 1 or _is_income(label) else parts.by_nature
+        target = (
+            parts.by_income if (position == 0 and len(texts) > 1) or _is_income(label) else parts.by_nature
+        )
         if _is_nature(label):
             target = parts.by_nature
         target.append(Amount(label, figure))

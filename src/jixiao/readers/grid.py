@@ -70,7 +70,7 @@ class TableContext:
 
 
 def split_label_amount(text: str) -> tuple[str, str]:
-    """"其中： 一般公共预算：15438.43" → ("一般公共预算", "15438.43")."""
+    """ "其中： 一般公共预算：15438.43" → ("一般公共预算", "15438.43")."""
     body = norm(text)
     if body.startswith("其中"):
         body = body[2:].lstrip("：:")

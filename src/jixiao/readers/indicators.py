@@ -154,17 +154,16 @@ class IndicatorParser:
         if anchor is not None and anchor[0] != anchor[1]:
             shift = anchor[1] - anchor[0]
             if shift > 0:
-                cells = [None] * shift + cells
-            elif all(c is None or not norm(c.text) for c in cells[: -shift]):
+                padding: list[RawCell | None] = [None] * shift
+                cells = padding + cells
+            elif all(c is None or not norm(c.text) for c in cells[:-shift]):
                 cells = cells[-shift:]
         if self.loose:
             cells = self._collapse(cells)
         if len(cells) < self.width:
             # Cells missing at the left are merged label columns.
-            if not self.loose:
-                cells = [None] * (self.width - len(cells)) + cells
-            else:
-                cells = cells + [None] * (self.width - len(cells))
+            missing: list[RawCell | None] = [None] * (self.width - len(cells))
+            cells = missing + cells if not self.loose else cells + missing
         return cells
 
     def _collapse(self, cells: list[RawCell | None]) -> list[RawCell | None]:
@@ -204,19 +203,21 @@ class IndicatorParser:
     def _read(self, cells: list[RawCell | None], raw: Row, row: int) -> None:
         l1_text, l1_raw, l1_index = self._text(cells, "level1")
         if norm(l1_text):
-            name = canonical_level1(l1_text)
-            if name:
-                if name != self.level1:
+            group = canonical_level1(l1_text)
+            if group:
+                if group != self.level1:
                     self.level2 = ""
-                self.level1 = name
-                weight = _WEIGHT_IN_LABEL.search(norm(l1_text))
+                self.level1 = group
+                label_weight = _WEIGHT_IN_LABEL.search(norm(l1_text))
                 column = l1_index + 1 if l1_index is not None else None
                 source = self.ctx.source(l1_raw, row, column)
                 self.groups.append(
                     GroupLabel(
-                        name,
+                        group,
                         l1_text,
-                        Figure(weight.group(0), Decimal(weight.group(1)), "分", source) if weight else Figure(),
+                        Figure(label_weight.group(0), Decimal(label_weight.group(1)), "分", source)
+                        if label_weight
+                        else Figure(),
                         source,
                     )
                 )
@@ -245,7 +246,13 @@ class IndicatorParser:
             self.indicators[-1] = _replace_name(last, last.name.text + name.text)
             return
         level1 = self.level1
-        if "满意" in name.text and level1 != SATISFACTION and not norm(l1_text) and not norm(l2_text):
+        if (
+            norm(name.text).endswith(("满意度", "满意率"))
+            and level1 == BENEFIT
+            and not norm(l1_text)
+            and not norm(l2_text)
+        ):
+            # A satisfaction row left without its level-1 label after the benefit rows.
             level1, self.level1, self.level2 = SATISFACTION, SATISFACTION, ""
         self.indicators.append(
             Indicator(
@@ -289,4 +296,4 @@ def read_funds_row(ctx: TableContext, raw: Row, label_index: int, header: list[s
         values[key] = ctx.figure(raw, position, row, default_unit=unit)
         position += 1
     label = Cell(label_text, ctx.source(label_raw, row, label_index + 1))
-    return FundsRow(label=label, source=ctx.row_source(raw, row), **values)  # type: ignore[arg-type]
+    return FundsRow(label=label, source=ctx.row_source(raw, row), **values)

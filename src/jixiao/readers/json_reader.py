@@ -16,7 +16,9 @@ def read_json_file(path: str, *, display: str | None = None) -> Package:
         with open(path, "rb") as handle:
             data = handle.read(MAX_JSON_BYTES + 1)
     except OSError as error:
-        raise ReadError(f"无法打开文件：{error.strerror}", f"cannot open the file: {error.strerror}", path=name) from None
+        raise ReadError(
+            f"无法打开文件：{error.strerror}", f"cannot open the file: {error.strerror}", path=name
+        ) from None
     if len(data) > MAX_JSON_BYTES:
         raise ReadError("JSON 文件过大", "JSON file too large", path=name)
     try:

@@ -14,7 +14,10 @@ _REPORT_TITLE = re.compile(r"(绩效(自评|评价)报告|自\s*评\s*报\s*告)
 _PROJECT_TITLE = re.compile(r"^(?:\d{4}\s*年度?)?(?P<name>.+?)(?:项目)?(?:项目支出|支出)$")
 _DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _COVER_FIELDS = (
-    ("unit", re.compile(r"^(?:单位名称|部门名称|部门（单位）名称|预算部门)(?:[（(][公盖]章[）)])?[:：]\s*(.*)$")),
+    (
+        "unit",
+        re.compile(r"^(?:单位名称|部门名称|部门（单位）名称|预算部门)(?:[（(][公盖]章[）)])?[:：]\s*(.*)$"),
+    ),
     ("head", re.compile(r"^(?:主要负责人|单位负责人)(?:签字)?[:：]\s*(.*)$")),
     ("preparer", re.compile(r"^填报人[:：]\s*(.*)$")),
     ("phone", re.compile(r"^联系电话[:：]\s*(.*)$")),

@@ -153,9 +153,17 @@ class Recognizer:
             same = current is not None and current.kind == kind
             if not same or (current is not None and current.header_seen and kind != "scoring"):
                 start = kind
-        if start is not None and not (
-            current is not None and current.kind == start and not current.header_seen and found and found[1]
-        ) and not (current is not None and current.kind == start and not current.rows):
+        if (
+            start is not None
+            and not (
+                current is not None
+                and current.kind == start
+                and not current.header_seen
+                and found
+                and found[1]
+            )
+            and not (current is not None and current.kind == start and not current.rows)
+        ):
             self.current = _Table(start, titles=self.pending_titles)
             self.pending_titles = []
             self.tables.append(self.current)
@@ -224,7 +232,9 @@ def recognize(blocks: list[Block], *, file: str | None, loose: bool = False) -> 
         name = _table_name(table, projects)
         ctx = TableContext(file, name)
         title_text = " ".join(clean(p.text) for p in table.titles)
-        title = Cell(title_text, Source(file, table.titles[0].line if table.titles else table.rows[0].line, name))
+        title = Cell(
+            title_text, Source(file, table.titles[0].line if table.titles else table.rows[0].line, name)
+        )
         year = year_in(title_text) or _year_in_rows(table.rows)
         if year:
             years[year] += 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jixiao.model import Package, ReadNote, Source
+from jixiao.model import DepartmentTable, Package, ProjectTable, ReadNote, Source
 from jixiao.readers.blocks import Row, read_blocks
 from jixiao.readers.errors import ReadError
 from jixiao.readers.recognize import recognize
@@ -42,8 +42,8 @@ def read_text(text: str, *, file: str | None = None) -> Package:
     ends_in_table = isinstance(last, Row) and not text.rstrip(" \t").endswith("\n\n")
     if package.documents:
         final = package.documents[-1]
-        unfinished = final.kind in ("project", "department") and (
-            final.claimed_total.blank and final.total_weight.blank  # type: ignore[union-attr]
+        unfinished = isinstance(final, ProjectTable | DepartmentTable) and (
+            final.claimed_total.blank and final.total_weight.blank
         )
         if unfinished and ends_in_table:
             line = last.line if last is not None else None
@@ -84,5 +84,7 @@ def read_text_file(path: str, *, display: str | None = None) -> Package:
         with open(path, "rb") as handle:
             data = handle.read(MAX_TEXT_BYTES + 1)
     except OSError as error:
-        raise ReadError(f"无法打开文件：{error.strerror}", f"cannot open the file: {error.strerror}", path=path) from None
+        raise ReadError(
+            f"无法打开文件：{error.strerror}", f"cannot open the file: {error.strerror}", path=path
+        ) from None
     return read_text(decode(data, path=path), file=display or path)

@@ -1,0 +1,438 @@
+"""Arithmetic: totals against their parts, rates against the figures they come from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.audit.context import AuditContext
+from jixiao.audit.finding import Finding
+from jixiao.audit.registry import rule
+from jixiao.audit.rules.common import best_match, make, money, percent, total
+from jixiao.model import BasicData, DepartmentTable, ExpenseRow, Figure, GoalsTable
+
+FAMILY = "arithmetic"
+_COLUMNS = (("initial_budget", "年初预算数"), ("adjusted_budget", "全年预算数"), ("executed", "全年执行数"))
+
+
+@rule(
+    "arith.project-funds-sum",
+    family=FAMILY,
+    severity="error",
+    title="项目资金总额等于当年拨款、上年结转、其他资金之和",
+    title_en="a project's funds total equals its source rows, in every column",
+)
+def project_funds_sum(ctx: AuditContext) -> Iterator[Finding]:
+    for project in ctx.package.projects:
+        rows = [r for r in (project.current_appropriation, project.carryover, project.other_funds) if r]
+        if not rows:
+            continue
+        for key, label in _COLUMNS:
+            stated: Figure = getattr(project.total, key)
+            parts = [getattr(r, key) for r in rows]
+            summed = total(parts)
+            if stated.value is None or summed is None:
+                continue
+            if abs(stated.value - summed) > ctx.amount_tolerance:
+                yield make(
+                    "arith.project-funds-sum",
+                    "error",
+                    FAMILY,
+                    project,
+                    f"年度资金总额的{label}为{money(stated.value)}万元，但当年财政拨款、上年结转和其他资金"
+                    f"合计{money(summed)}万元，两者不符",
+                    f"funds total {label} is {money(stated.value)} but its source rows add up to {money(summed)}",
+                    location=f"年度资金总额 · {label}",
+                    source=stated.source,
+                    expected=money(summed),
+                    found=money(stated.value),
+                )
+
+
+@rule(
+    "arith.execution-rate",
+    family=FAMILY,
+    severity="error",
+    title="执行率等于全年执行数除以全年预算数",
+    title_en="the stated execution rate equals executed / adjusted budget",
+)
+def execution_rate(ctx: AuditContext) -> Iterator[Finding]:
+    for ds in ctx.score.documents:
+        ex = ds.execution
+        if ex is None or ex.rate is None or ex.claimed_rate is None:
+            continue
+        if abs(ex.rate - ex.claimed_rate) > Decimal("0.0001") + Decimal("0.00005"):
+            row = ex.row
+            yield make(
+                "arith.execution-rate",
+                "error",
+                FAMILY,
+                ds.document,
+                f"执行率填写为{row.execution_rate.text}，但全年执行数{money(row.executed.value)}万元÷全年预算数"
+                f"{money(row.adjusted_budget.value)}万元＝{percent(ex.rate)}",
+                f"execution rate says {row.execution_rate.text} but executed / adjusted budget is {percent(ex.rate)}",
+                location="年度资金总额 · 执行率",
+                source=row.execution_rate.source,
+                expected=percent(ex.rate),
+                found=row.execution_rate.text,
+            )
+
+
+def _breakdown(ctx: AuditContext, rule_id: str, name: str, name_en: str, attr: str) -> Iterator[Finding]:
+    department = ctx.package.department
+    if department is None:
+        return
+    parts = getattr(department, attr)
+    summed = total(a.figure for a in parts)
+    filled = [
+        (getattr(department.total, key), label)
+        for key, label in (("adjusted_budget", "全年预算数"), ("executed", "全年执行数"))
+        if getattr(department.total, key).value is not None
+    ]
+    if summed is None or not filled:
+        return
+    stated, label = filled[0]
+    if abs(stated.value - summed) > ctx.amount_tolerance:
+        listed = "、".join(f"{a.label}{money(a.figure.value)}" for a in parts if a.figure.value is not None)
+        first = next((a.figure.source for a in parts if a.figure.value is not None), department.source)
+        yield make(
+            rule_id,
+            "error",
+            FAMILY,
+            department,
+            f"{name}各项合计{money(summed)}万元（{listed}），与年度资金总额{label}{money(stated.value)}万元不符",
+            f"the breakdown {name_en} adds up to {money(summed)}, not the total {money(stated.value)}",
+            location=name,
+            source=first,
+            expected=money(stated.value),
+            found=money(summed),
+        )
+
+
+@rule(
+    "arith.department-income-sum",
+    family=FAMILY,
+    severity="error",
+    title="按收入性质分的各项之和等于年度资金总额",
+    title_en="the by-income breakdown adds up to the funds total",
+)
+def department_income_sum(ctx: AuditContext) -> Iterator[Finding]:
+    yield from _breakdown(ctx, "arith.department-income-sum", "按收入性质分", "by income", "by_income")
+
+
+@rule(
+    "arith.department-nature-sum",
+    family=FAMILY,
+    severity="error",
+    title="按支出性质分（基本支出＋项目支出）等于年度资金总额",
+    title_en="basic plus project spending adds up to the funds total",
+)
+def department_nature_sum(ctx: AuditContext) -> Iterator[Finding]:
+    yield from _breakdown(ctx, "arith.department-nature-sum", "按支出性质分", "by nature", "by_nature")
+
+
+def _rows(basic: BasicData, category: str) -> list[ExpenseRow]:
+    return [e for e in basic.expenses if e.category == category]
+
+
+def _sum_rule(
+    ctx: AuditContext, rule_id: str, whole: str, parts: tuple[str, ...], name: str, name_en: str
+) -> Iterator[Finding]:
+    basic = ctx.package.basic
+    if basic is None:
+        return
+    wholes = _rows(basic, whole)
+    members = [row for category in parts for row in _rows(basic, category)]
+    if len(wholes) != 1 or not members:
+        return
+    stated_row = wholes[0]
+    for key, label in zip(("previous_final", "budget", "final"), basic.column_labels, strict=True):
+        stated: Figure = getattr(stated_row, key)
+        summed = total(getattr(m, key) for m in members)
+        if stated.value is None or summed is None:
+            continue
+        if abs(stated.value - summed) > ctx.amount_tolerance:
+            yield make(
+                rule_id,
+                "error",
+                FAMILY,
+                basic,
+                f"{name}（{label}）填写{money(stated.value)}万元，但其组成项合计{money(summed)}万元",
+                f"{name_en} ({label}) is {money(stated.value)} but its parts add up to {money(summed)}",
+                location=f"{stated_row.label.text} · {label}",
+                source=stated.source,
+                expected=money(summed),
+                found=money(stated.value),
+            )
+
+
+@rule(
+    "arith.three-public-sum",
+    family=FAMILY,
+    severity="error",
+    title="三公经费等于公务用车、出国、公务接待之和",
+    title_en="三公 equals cars + trips abroad + receptions",
+)
+def three_public_sum(ctx: AuditContext) -> Iterator[Finding]:
+    basic = ctx.package.basic
+    if basic is None:
+        return
+    wholes = _rows(basic, "three_public")
+    if len(wholes) != 1:
+        return
+    stated_row = wholes[0]
+    for key, label in zip(("previous_final", "budget", "final"), basic.column_labels, strict=True):
+        stated: Figure = getattr(stated_row, key)
+        # Cars count by their sub-rows when those are filled (the car row itself is checked by
+        # arith.car-sum), else by the car row.
+        car_parts = total(getattr(r, key) for c in ("car_purchase", "car_running") for r in _rows(basic, c))
+        car = car_parts if car_parts is not None else total(getattr(r, key) for r in _rows(basic, "car"))
+        others = total(getattr(r, key) for c in ("abroad", "reception") for r in _rows(basic, c))
+        if stated.value is None or (car is None and others is None):
+            continue
+        summed = (car or Decimal(0)) + (others or Decimal(0))
+        if abs(stated.value - summed) > ctx.amount_tolerance:
+            yield make(
+                "arith.three-public-sum",
+                "error",
+                FAMILY,
+                basic,
+                f"三公经费（{label}）填写{money(stated.value)}万元，但公务用车{money(car)}、出国和公务接待"
+                f"{money(others)}合计{money(summed)}万元",
+                f"三公 ({label}) is {money(stated.value)} but cars, trips and receptions add up to {money(summed)}",
+                location=f"{stated_row.label.text} · {label}",
+                source=stated.source,
+                expected=money(summed),
+                found=money(stated.value),
+            )
+
+
+@rule(
+    "arith.car-sum",
+    family=FAMILY,
+    severity="error",
+    title="公务用车经费等于购置与运行维护之和",
+    title_en="car costs equal purchase plus running costs",
+)
+def car_sum(ctx: AuditContext) -> Iterator[Finding]:
+    yield from _sum_rule(
+        ctx, "arith.car-sum", "car", ("car_purchase", "car_running"), "公务用车购置和维护经费", "car costs"
+    )
+
+
+@rule(
+    "arith.public-funds-parts",
+    family=FAMILY,
+    severity="error",
+    title="公用经费不小于其中列明的各项之和",
+    title_en="public funds are at least the sum of the items listed under them",
+)
+def public_funds_parts(ctx: AuditContext) -> Iterator[Finding]:
+    basic = ctx.package.basic
+    if basic is None:
+        return
+    wholes = _rows(basic, "public_funds")
+    members = [r for c in ("office", "utilities_travel", "meetings_training") for r in _rows(basic, c)]
+    if len(wholes) != 1 or not members:
+        return
+    for key, label in zip(("previous_final", "budget", "final"), basic.column_labels, strict=True):
+        stated: Figure = getattr(wholes[0], key)
+        summed = total(getattr(m, key) for m in members)
+        if stated.value is None or summed is None:
+            continue
+        if summed - stated.value > ctx.amount_tolerance:
+            yield make(
+                "arith.public-funds-parts",
+                "error",
+                FAMILY,
+                basic,
+                f"公用经费（{label}）{money(stated.value)}万元，小于其中办公、水电差旅、会议培训等各项合计"
+                f"{money(summed)}万元",
+                f"public funds ({label}) {money(stated.value)} are less than their listed items {money(summed)}",
+                location=f"公用经费 · {label}",
+                source=stated.source,
+                expected=f"≥{money(summed)}",
+                found=money(stated.value),
+            )
+
+
+@rule(
+    "arith.project-group-sum",
+    family=FAMILY,
+    severity="error",
+    title="项目支出分类合计等于其下各项目之和",
+    title_en="a project group row equals the projects listed under it",
+)
+def project_group_sum(ctx: AuditContext) -> Iterator[Finding]:
+    basic = ctx.package.basic
+    if basic is None:
+        return
+    expenses = list(basic.expenses)
+    for index, row in enumerate(expenses):
+        if row.category not in ("project_group", "project_total"):
+            continue
+        members: list[ExpenseRow] = []
+        for follower in expenses[index + 1 :]:
+            if follower.category != "project":
+                break
+            members.append(follower)
+        if not members:
+            continue
+        for key, label in zip(("previous_final", "budget", "final"), basic.column_labels, strict=True):
+            stated: Figure = getattr(row, key)
+            summed = total(getattr(m, key) for m in members)
+            if stated.value is None or summed is None:
+                continue
+            if abs(stated.value - summed) > ctx.amount_tolerance:
+                yield make(
+                    "arith.project-group-sum",
+                    "error",
+                    FAMILY,
+                    basic,
+                    f"「{row.label.text}」（{label}）填写{money(stated.value)}万元，其下{len(members)}个项目合计"
+                    f"{money(summed)}万元",
+                    f"{row.label.text} ({label}) is {money(stated.value)}; the projects under it add up to "
+                    f"{money(summed)}",
+                    location=f"{row.label.text} · {label}",
+                    source=stated.source,
+                    expected=money(summed),
+                    found=money(stated.value),
+                )
+
+
+@rule(
+    "arith.staff-control-rate",
+    family=FAMILY,
+    severity="error",
+    title="人员控制率等于实际在职人数除以编制数",
+    title_en="the staffing control rate equals actual staff / authorized staff",
+)
+def staff_control_rate(ctx: AuditContext) -> Iterator[Finding]:
+    basic = ctx.package.basic
+    if basic is None:
+        return
+    staffing = basic.staffing
+    authorized, actual, claimed = staffing.authorized.value, staffing.actual.value, staffing.control_rate
+    if not authorized or actual is None or claimed.value is None:
+        return
+    rate = actual / authorized
+    claimed_rate = claimed.value / 100 if claimed.unit == "%" or claimed.value > 2 else claimed.value
+    if abs(rate - claimed_rate) > Decimal("0.00015"):
+        yield make(
+            "arith.staff-control-rate",
+            "error",
+            FAMILY,
+            basic,
+            f"控制率填写{claimed.text}，但实际在职{actual}人÷编制{authorized}人＝{percent(rate)}",
+            f"control rate says {claimed.text}; actual / authorized is {percent(rate)}",
+            location="财政供养人员情况 · 控制率",
+            source=claimed.source,
+            expected=percent(rate),
+            found=claimed.text,
+        )
+
+
+@rule(
+    "arith.task-sum",
+    family=FAMILY,
+    severity="error",
+    title="主要任务的金额合计等于各任务之和",
+    title_en="the task table's total equals the sum of its tasks",
+)
+def task_sum(ctx: AuditContext) -> Iterator[Finding]:
+    goals = ctx.package.goals_table
+    if not isinstance(goals, GoalsTable) or goals.task_total is None or not goals.tasks:
+        return
+    for key, label in (("budget", "预算数"), ("executed", "执行数")):
+        stated: Figure = getattr(goals.task_total, key)
+        summed = total(getattr(t, key) for t in goals.tasks)
+        if stated.value is None or summed is None:
+            continue
+        if abs(stated.value - summed) > ctx.amount_tolerance:
+            yield make(
+                "arith.task-sum",
+                "error",
+                FAMILY,
+                goals,
+                f"金额合计（{label}）{money(stated.value)}万元，各任务合计{money(summed)}万元",
+                f"task total ({label}) {money(stated.value)}; the tasks add up to {money(summed)}",
+                location=f"金额合计 · {label}",
+                source=stated.source,
+                expected=money(summed),
+                found=money(stated.value),
+            )
+
+
+@rule(
+    "arith.project-vs-basic",
+    family=FAMILY,
+    severity="error",
+    title="项目自评表的资金与基础数据表中同一项目的数字一致",
+    title_en="a project's funds agree with the same project's row in the basic data table",
+)
+def project_vs_basic(ctx: AuditContext) -> Iterator[Finding]:
+    basic = ctx.package.basic
+    if basic is None:
+        return
+    rows = _rows(basic, "project")
+    projects = ctx.package.projects
+    for project in projects:
+        found = best_match(project.name, rows, lambda r: r.label.text)
+        if found is None or best_match(found.label.text, projects, lambda p: p.name) is not project:
+            continue
+        row = found
+        pairs = (
+            ("budget", project.total.adjusted_budget, basic.column_labels[1], "全年预算数"),
+            ("final", project.total.executed, basic.column_labels[2], "全年执行数"),
+        )
+        for key, figure, basic_label, label in pairs:
+            basic_figure: Figure = getattr(row, key)
+            if basic_figure.value is None or figure.value is None:
+                continue
+            if abs(basic_figure.value - figure.value) > ctx.amount_tolerance:
+                yield make(
+                    "arith.project-vs-basic",
+                    "error",
+                    FAMILY,
+                    project,
+                    f"项目「{project.name}」{label}{money(figure.value)}万元，但基础数据表「{row.label.text}」"
+                    f"{basic_label}为{money(basic_figure.value)}万元",
+                    f"project {label} {money(figure.value)} differs from the basic data row "
+                    f"{row.label.text} ({money(basic_figure.value)})",
+                    location=f"年度资金总额 · {label}",
+                    source=figure.source,
+                    expected=money(basic_figure.value),
+                    found=money(figure.value),
+                )
+
+
+@rule(
+    "arith.initial-vs-department",
+    family=FAMILY,
+    severity="warning",
+    title="部门整体自评表的项目支出不小于各项目全年预算数之和",
+    title_en="the department's project spending covers the project tables' budgets",
+)
+def department_vs_projects(ctx: AuditContext) -> Iterator[Finding]:
+    department = ctx.package.department
+    projects = ctx.package.projects
+    if not isinstance(department, DepartmentTable) or not projects:
+        return
+    stated = next((a.figure for a in department.by_nature if "项目" in a.label), None)
+    summed = total(p.total.executed for p in projects)
+    if stated is None or stated.value is None or summed is None:
+        return
+    if summed - stated.value > ctx.amount_tolerance:
+        yield make(
+            "arith.initial-vs-department",
+            "warning",
+            FAMILY,
+            department,
+            f"部门整体自评表的项目支出为{money(stated.value)}万元，小于{len(projects)}张项目自评表的全年执行数合计"
+            f"{money(summed)}万元",
+            f"department project spending {money(stated.value)} is below the project tables' total {money(summed)}",
+            location="按支出性质分 · 项目支出",
+            source=stated.source,
+            expected=f"≥{money(summed)}",
+            found=money(stated.value),
+        )

@@ -1,0 +1,138 @@
+"""Copy and paste: another project's name, indicator blocks reused, actuals that repeat targets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jixiao.audit.context import AuditContext
+from jixiao.audit.finding import Finding
+from jixiao.audit.registry import rule
+from jixiao.audit.rules.common import make, name_key
+from jixiao.model import ProjectTable
+
+FAMILY = "copies"
+
+
+def _texts(project: ProjectTable) -> list[tuple[str, object]]:
+    out: list[tuple[str, object]] = []
+    for goal in project.goals:
+        out += [("年度总体目标", goal.expected), ("实际完成情况", goal.actual)]
+    for indicator in project.indicators.indicators:
+        out += [
+            ("三级指标", indicator.name),
+            ("年度指标值", indicator.target),
+            ("实际完成值", indicator.actual),
+        ]
+    return out
+
+
+@rule(
+    "copy.other-project-named",
+    family=FAMILY,
+    severity="warning",
+    title="项目的目标或指标中写了另一个项目的名称",
+    title_en="a project's goals or indicators name another project",
+)
+def other_project_named(ctx: AuditContext) -> Iterator[Finding]:
+    projects = ctx.package.projects
+    keys = {p.name: name_key(p.name) for p in projects}
+    for project in projects:
+        own = keys[project.name]
+        for other in projects:
+            key = keys[other.name]
+            if other is project or len(key) < 4 or key in own or own in key:
+                continue
+            for label, cell in _texts(project):
+                text = getattr(cell, "text", "")
+                if key in name_key(text):
+                    yield make(
+                        "copy.other-project-named",
+                        "warning",
+                        FAMILY,
+                        project,
+                        f"项目「{project.name}」的{label}写到了另一个项目「{other.name}」，疑似复制粘贴",
+                        f"project {project.name}'s {label} names another project, {other.name}",
+                        location=label,
+                        source=getattr(cell, "source", project.source),
+                        found=text[:40],
+                    )
+                    break
+
+
+@rule(
+    "copy.indicators-reused",
+    family=FAMILY,
+    severity="warning",
+    title="不同项目使用了几乎相同的绩效指标",
+    title_en="unrelated projects share nearly the same indicators",
+)
+def indicators_reused(ctx: AuditContext) -> Iterator[Finding]:
+    projects = ctx.package.projects
+    signatures = []
+    for project in projects:
+        rows = {
+            (i.name.text.strip(), i.target.text.strip(), i.actual.text.strip())
+            for i in project.indicators.indicators
+            if i.name.text.strip() not in ("", "无")
+        }
+        signatures.append(rows)
+    for a in range(len(projects)):
+        for b in range(a + 1, len(projects)):
+            left, right = signatures[a], signatures[b]
+            if len(left) < 5 or len(right) < 5:
+                continue
+            shared = left & right
+            if len(shared) >= 0.8 * min(len(left), len(right)):
+                yield make(
+                    "copy.indicators-reused",
+                    "warning",
+                    FAMILY,
+                    projects[b],
+                    f"项目「{projects[b].name}」与「{projects[a].name}」有{len(shared)}项指标（名称、目标值、实际值）"
+                    "完全相同，疑似照搬，未体现项目各自的产出和效益",
+                    f"{projects[b].name} and {projects[a].name} share {len(shared)} identical indicators",
+                    location="绩效指标",
+                    source=projects[b].indicators.indicators[0].source,
+                    expected="与项目内容相符的个性化指标",
+                    found=f"{len(shared)}项相同",
+                )
+
+
+@rule(
+    "copy.actual-repeats-target",
+    family=FAMILY,
+    severity="warning",
+    title="实际完成值只是重复目标值且全部满分（可能虚高）",
+    title_en="actuals that only repeat the targets, all with full marks (possible inflation)",
+)
+def actual_repeats_target(ctx: AuditContext) -> Iterator[Finding]:
+    for ds in ctx.score.documents:
+        if ds.kind not in ("project", "department"):
+            continue
+        rows = [
+            s
+            for s in ds.indicators
+            if s.status != "skipped" and s.indicator.target.text.strip() not in ("", "无")
+        ]
+        repeated = [
+            s
+            for s in rows
+            if s.indicator.actual.text.strip() == s.indicator.target.text.strip()
+            and s.weight is not None
+            and s.claimed == s.weight
+        ]
+        if len(rows) >= 4 and len(repeated) >= 0.6 * len(rows):
+            names = "、".join(s.indicator.name.text[:12] for s in repeated[:5])
+            yield make(
+                "copy.actual-repeats-target",
+                "warning",
+                FAMILY,
+                ds.document,
+                f"{len(rows)}项指标中有{len(repeated)}项的实际完成值与目标值文字完全相同且得满分（{names}等），"
+                "未反映实际完成情况，可能虚高",
+                f"{len(repeated)} of {len(rows)} actuals repeat the target text with full marks",
+                location="实际完成值",
+                source=repeated[0].indicator.actual.source,
+                expected="实际完成的数量或情况",
+                found=f"{len(repeated)}项与目标值相同",
+            )

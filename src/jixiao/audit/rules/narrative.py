@@ -1,0 +1,501 @@
+"""Prose against tables: every figure the narrative states is matched, by meaning, with the tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from jixiao.audit.context import AuditContext
+from jixiao.audit.finding import Finding
+from jixiao.audit.registry import rule
+from jixiao.audit.rules.common import best_match, make, money, name_key, names_match, points
+from jixiao.model import Figure, Narrative, Paragraph, ProjectTable, Statement
+
+FAMILY = "narrative"
+_UNIT_SUBJECT = re.compile(r"(本部门|本单位|我中心|我单位|我局|本局|部门整体|全局)")
+_OTHER_ITEMS = ("公用经费", "人员经费", "三公", "采购", "接待", "出国", "公务用车", "培训", "会议")
+
+
+def _paragraphs(narrative: Narrative) -> list[Paragraph]:
+    return [p for section in narrative.sections for p in section.paragraphs]
+
+
+def _in_wan(statement: Statement) -> Decimal | None:
+    if statement.value is None:
+        return None
+    if statement.unit == "元":
+        return statement.value / 10000
+    if statement.unit == "亿元":
+        return statement.value * 10000
+    return statement.value
+
+
+def _agrees(stated: Statement, value: Decimal) -> bool:
+    """The prose figure equals the table's, at the precision the prose writes."""
+    assert stated.value is not None
+    if stated.unit == "元":
+        return abs(stated.value - value * 10000) <= Decimal("0.5")
+    exponent = stated.value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    quantum = Decimal(1).scaleb(-places)
+    return abs(value.quantize(quantum) - stated.value) <= quantum / 2 or abs(value - stated.value) <= Decimal(
+        "0.01"
+    )
+
+
+def _name(narrative: Narrative) -> str:
+    return f"{narrative.project}绩效自评报告" if narrative.project else "部门整体支出绩效自评报告"
+
+
+def _project_for(narrative: Narrative, projects: Sequence[ProjectTable]) -> ProjectTable | None:
+    if not narrative.project:
+        return None
+    return best_match(narrative.project, projects, lambda p: p.name)
+
+
+@rule(
+    "narr.project-funds",
+    family=FAMILY,
+    severity="error",
+    title="项目自评报告所述预算和支出与项目自评表一致",
+    title_en="a project report's budget and spending agree with its table",
+)
+def project_funds(ctx: AuditContext) -> Iterator[Finding]:
+    projects = ctx.package.projects
+    for narrative in ctx.package.narratives:
+        project = _project_for(narrative, projects)
+        if project is None:
+            continue
+        for st in narrative.statements:
+            if st.kind != "amount" or st.value is None:
+                continue
+            subject = st.subject
+            figure: Figure | None = None
+            label = ""
+            if subject.endswith("预算") or subject.endswith("预算为") or subject == "预算数":
+                figure, label = project.total.adjusted_budget, "全年预算数"
+            elif subject.endswith("支出") and ("共计" in subject or "实际" in subject or "累计" in subject):
+                figure, label = project.total.executed, "全年执行数"
+            if figure is None or figure.value is None:
+                continue
+            if not _agrees(st, figure.value):
+                yield make(
+                    "narr.project-funds",
+                    "error",
+                    FAMILY,
+                    None,
+                    f"报告称「{subject}{st.text}」，但项目自评表「{project.name}」{label}为{money(figure.value)}万元",
+                    f"the report says {subject} {st.text}; the project table's {label} is {money(figure.value)}",
+                    document_name=_name(narrative),
+                    location=f"{st.sentence[:40]}",
+                    source=st.source,
+                    expected=f"{money(figure.value)}万元",
+                    found=st.text,
+                )
+
+
+def _department_candidates(ctx: AuditContext, subject: str) -> tuple[str, list[Decimal]] | None:
+    """Which table figures a department-level amount may describe, by its subject."""
+    package = ctx.package
+    department, basic, goals = package.department, package.basic, package.goals_table
+    values: list[Decimal | None] = []
+    label = ""
+    plain = re.sub(r"^(本部门|本单位|我中心|我单位|我局|部门|单位|全年|本年度?)", "", subject)
+    if plain in ("年初预算", "年初预算收入", "年初预算数"):
+        label = "年初预算"
+        if department:
+            values.append(department.total.initial_budget.value)
+        if basic:
+            values += [e.budget.value for e in basic.expenses if e.category == "basic_total"]
+    elif plain in ("预算调整至", "调整后预算", "全年预算", "全年预算数", "调整预算"):
+        label = "全年预算数"
+        if department:
+            values.append(department.total.adjusted_budget.value)
+        if goals and goals.task_total:
+            values.append(goals.task_total.budget.value)
+    elif plain in ("决算数", "支出", "全年执行数", "执行数", "总支出", "支出合计"):
+        label = "全年执行数"
+        if department:
+            values.append(department.total.executed.value)
+        if goals and goals.task_total:
+            values.append(goals.task_total.executed.value)
+        if basic:
+            values += [e.final.value for e in basic.expenses if e.category == "basic_total"]
+    elif plain == "基本支出" and department:
+        label = "基本支出"
+        values += [a.figure.value for a in department.by_nature if "基本" in a.label]
+    elif plain == "项目支出" and department:
+        label = "项目支出"
+        values += [a.figure.value for a in department.by_nature if "项目" in a.label]
+    elif plain.startswith("政府性基金") and department:
+        label = "政府性基金拨款"
+        values += [a.figure.value for a in department.by_income if "政府性基金" in a.label]
+    known = [v for v in values if v is not None]
+    return (label, known) if label and known else None
+
+
+@rule(
+    "narr.department-amounts",
+    family=FAMILY,
+    severity="error",
+    title="部门整体报告所述预算、执行、基本支出、项目支出与表格一致",
+    title_en="the department report's budget, spending and breakdown agree with the tables",
+)
+def department_amounts(ctx: AuditContext) -> Iterator[Finding]:
+    narrative = ctx.package.narrative
+    if narrative is None:
+        return
+    for st in narrative.statements:
+        if st.kind != "amount" or st.value is None or st.unit not in ("万元", "亿元"):
+            continue
+        if any(word in st.sentence for word in _OTHER_ITEMS) and not st.subject.endswith(
+            ("基本支出", "项目支出")
+        ):
+            continue
+        general = st.subject.endswith(("基本支出", "项目支出")) or st.subject.startswith("政府性基金")
+        if not general and not _UNIT_SUBJECT.search(st.sentence.split(st.text)[0]):
+            continue  # "维护经费：年初预算20万元" speaks of a project, not the department
+        found = _department_candidates(ctx, st.subject)
+        if found is None:
+            continue
+        label, candidates = found
+        if any(_agrees(st, v) for v in candidates):
+            continue
+        shown = "或".join(f"{money(v)}万元" for v in candidates)
+        yield make(
+            "narr.department-amounts",
+            "error",
+            FAMILY,
+            None,
+            f"报告称「{st.subject}{st.text}」，但表格中{label}为{shown}",
+            f"the report says {st.subject} {st.text}; the tables give {label} = {shown}",
+            document_name=_name(narrative),
+            location=st.sentence[:40],
+            source=st.source,
+            expected=shown,
+            found=st.text,
+        )
+
+
+@rule(
+    "narr.project-amounts",
+    family=FAMILY,
+    severity="error",
+    title="报告中点名的项目金额与项目自评表一致",
+    title_en="amounts stated for a named project agree with its table",
+)
+def named_project_amounts(ctx: AuditContext) -> Iterator[Finding]:
+    narrative = ctx.package.narrative
+    projects = ctx.package.projects
+    if narrative is None or not projects:
+        return
+    for st in narrative.statements:
+        if st.kind != "amount" or st.value is None or len(name_key(st.subject)) < 4:
+            continue
+        found = best_match(st.subject, projects, lambda p: p.name)
+        if found is None:
+            continue
+        project = found
+        candidates = [
+            f.value
+            for f in (project.total.initial_budget, project.total.adjusted_budget, project.total.executed)
+            if f.value is not None
+        ]
+        if not candidates or any(_agrees(st, v) for v in candidates):
+            continue
+        yield make(
+            "narr.project-amounts",
+            "error",
+            FAMILY,
+            None,
+            f"报告称「{st.subject}{st.text}」，但项目自评表「{project.name}」预算{money(project.total.adjusted_budget.value)}"
+            f"万元、执行{money(project.total.executed.value)}万元",
+            f"the report says {st.subject} {st.text}; the project table gives budget "
+            f"{money(project.total.adjusted_budget.value)}, executed {money(project.total.executed.value)}",
+            document_name=_name(narrative),
+            location=st.sentence[:40],
+            source=st.source,
+            expected=f"{money(project.total.executed.value)}万元",
+            found=st.text,
+        )
+
+
+@rule(
+    "narr.stated-sum",
+    family=FAMILY,
+    severity="error",
+    title="“总额…其中…”句中的各项之和不超过总额",
+    title_en="the parts listed after 其中 do not exceed the stated total",
+)
+def stated_sum(ctx: AuditContext) -> Iterator[Finding]:
+    from jixiao.narrative import extract_sums
+
+    for narrative in ctx.package.narratives:
+        for section in narrative.sections:
+            for stated in extract_sums(section.paragraphs):
+                total_value = _in_wan(stated.total) if stated.total.kind == "amount" else stated.total.value
+                if total_value is None or any(p.kind != stated.total.kind for p in stated.parts):
+                    continue
+                values = [(_in_wan(p) if p.kind == "amount" else p.value) for p in stated.parts]
+                if any(v is None for v in values):
+                    continue
+                summed = sum((v for v in values if v is not None), Decimal(0))
+                unit = stated.total.unit or ""
+                listed = "＋".join(p.text for p in stated.parts)
+                tolerance = Decimal("0.015") * len(values)
+                if summed - total_value > tolerance:
+                    yield make(
+                        "narr.stated-sum",
+                        "error",
+                        FAMILY,
+                        None,
+                        f"「{stated.total.subject}{stated.total.text}」其中所列各项合计{points(summed)}{unit}"
+                        f"（{listed}），超过了总额",
+                        f"the parts ({listed}) add up to {points(summed)}, more than the total {stated.total.text}",
+                        document_name=_name(narrative),
+                        location=stated.sentence[:40],
+                        source=stated.total.source,
+                        expected=f"≤{stated.total.text}",
+                        found=f"{points(summed)}{unit}",
+                    )
+                elif total_value - summed > tolerance and not stated.open_ended and len(values) >= 2:
+                    yield make(
+                        "narr.stated-sum",
+                        "info",
+                        FAMILY,
+                        None,
+                        f"「{stated.total.subject}{stated.total.text}」其中所列各项合计{points(summed)}{unit}，"
+                        f"少于总额{points(total_value - summed)}{unit}；若所列为全部构成，则不相符",
+                        f"the parts add up to {points(summed)}, {points(total_value - summed)} short of the total",
+                        document_name=_name(narrative),
+                        location=stated.sentence[:40],
+                        source=stated.total.source,
+                        expected=stated.total.text,
+                        found=f"{points(summed)}{unit}",
+                    )
+
+
+@rule(
+    "narr.share",
+    family=FAMILY,
+    severity="error",
+    title="“占…的X%”与其金额之比一致",
+    title_en="a stated share equals the part divided by the whole",
+)
+def share(ctx: AuditContext) -> Iterator[Finding]:
+    from jixiao.narrative import extract_shares
+
+    department = ctx.package.department
+    for narrative in ctx.package.narratives:
+        for section in narrative.sections:
+            for stated in extract_shares(section.paragraphs):
+                if stated.part is None or stated.rate.value is None:
+                    continue
+                part = _in_wan(stated.part)
+                whole: Decimal | None = None
+                if stated.whole_statement is not None:
+                    whole = _in_wan(stated.whole_statement)
+                elif stated.whole in ("总支出", "支出总额", "全年支出") and department is not None:
+                    whole = department.total.executed.value
+                if part is None or not whole:
+                    continue
+                rate = part / whole * 100
+                if abs(rate - stated.rate.value) > Decimal("0.015"):
+                    yield make(
+                        "narr.share",
+                        "error",
+                        FAMILY,
+                        None,
+                        f"报告称{stated.part_name}{stated.part.text}占{stated.whole}的{stated.rate.text}，"
+                        f"按金额计算应为{points(rate)}%",
+                        f"{stated.part_name} {stated.part.text} is {points(rate)}% of {stated.whole}, "
+                        f"not {stated.rate.text}",
+                        document_name=_name(narrative),
+                        location=stated.sentence[:40],
+                        source=stated.rate.source,
+                        expected=f"{points(rate)}%",
+                        found=stated.rate.text,
+                    )
+
+
+@rule(
+    "narr.year-on-year",
+    family=FAMILY,
+    severity="error",
+    title="“比上年增减X万元、X%”前后自洽",
+    title_en="a stated year-on-year change agrees with its own amounts",
+)
+def year_on_year(ctx: AuditContext) -> Iterator[Finding]:
+    for narrative in ctx.package.narratives:
+        statements = list(narrative.statements)
+        for index, st in enumerate(statements):
+            if st.kind != "amount" or "比上年" not in st.subject or st.value is None:
+                continue
+            down = any(w in st.subject for w in ("减少", "下降", "降低"))
+            current = next(
+                (
+                    s
+                    for s in reversed(statements[:index])
+                    if s.kind == "amount" and s.sentence == st.sentence and "比上年" not in s.subject
+                ),
+                None,
+            )
+            rate = next(
+                (
+                    s
+                    for s in statements[index + 1 : index + 3]
+                    if s.kind == "rate" and s.sentence == st.sentence
+                ),
+                None,
+            )
+            if current is None or current.value is None or rate is None or rate.value is None:
+                continue
+            previous = current.value + st.value if down else current.value - st.value
+            if previous <= 0:
+                continue
+            expected = st.value / previous * 100
+            if abs(expected - rate.value) > Decimal("0.015"):
+                yield make(
+                    "narr.year-on-year",
+                    "error",
+                    FAMILY,
+                    None,
+                    f"报告称{current.subject}{current.text}，比上年{'减少' if down else '增加'}{st.text}，"
+                    f"变动率应为{points(expected)}%，写为{rate.text}",
+                    f"a change of {st.text} on {money(previous)} is {points(expected)}%, not {rate.text}",
+                    document_name=_name(narrative),
+                    location=st.sentence[:40],
+                    source=rate.source,
+                    expected=f"{points(expected)}%",
+                    found=rate.text,
+                )
+
+
+def _claimed_total_for(ctx: AuditContext, narrative: Narrative) -> tuple[Decimal | None, str | None, str]:
+    if narrative.project:
+        project = _project_for(narrative, ctx.package.projects)
+        if project is None:
+            return None, None, ""
+        ds = ctx.score.for_document(project)
+        return project.claimed_total.value, ds.claimed_grade if ds else None, f"项目自评表「{project.name}」"
+    for document in (ctx.package.department, ctx.package.scoring):
+        if document is not None and document.claimed_total.value is not None:
+            ds = ctx.score.for_document(document)
+            return document.claimed_total.value, ds.claimed_grade if ds else None, document.name
+    return None, None, ""
+
+
+@rule(
+    "narr.score",
+    family=FAMILY,
+    severity="error",
+    title="报告所述得分与自评表总分一致",
+    title_en="the score stated in the report equals the table's total",
+)
+def stated_score(ctx: AuditContext) -> Iterator[Finding]:
+    for narrative in ctx.package.narratives:
+        claimed, _, table = _claimed_total_for(ctx, narrative)
+        for st in narrative.statements:
+            if st.kind != "score" or st.value is None:
+                continue
+            if not any(w in st.subject for w in ("得分", "评分", "总分", "分数")):
+                continue
+            if claimed is None:
+                if narrative.project and table:
+                    yield make(
+                        "narr.score",
+                        "warning",
+                        FAMILY,
+                        None,
+                        f"报告称{st.subject}{st.text}，但{table}未填写总分，无法核对",
+                        f"the report states {st.text} but the table has no total to check it against",
+                        document_name=_name(narrative),
+                        location=st.sentence[:40],
+                        source=st.source,
+                        found=st.text,
+                    )
+                continue
+            if abs(st.value - claimed) > ctx.score_tolerance:
+                yield make(
+                    "narr.score",
+                    "error",
+                    FAMILY,
+                    None,
+                    f"报告称{st.subject}{st.text}，但{table}总分为{points(claimed)}分",
+                    f"the report says {st.text}; the table's total is {points(claimed)}",
+                    document_name=_name(narrative),
+                    location=st.sentence[:40],
+                    source=st.source,
+                    expected=f"{points(claimed)}分",
+                    found=st.text,
+                )
+
+
+@rule(
+    "narr.grade",
+    family=FAMILY,
+    severity="error",
+    title="报告所述等级与总分对应的等级一致",
+    title_en="the grade stated in the report matches the table's total",
+)
+def stated_grade(ctx: AuditContext) -> Iterator[Finding]:
+    from jixiao.frameworks import grade_for
+
+    for narrative in ctx.package.narratives:
+        claimed, claimed_grade, table = _claimed_total_for(ctx, narrative)
+        expected = claimed_grade or (grade_for(claimed, ctx.score.framework) if claimed is not None else None)
+        if not expected:
+            continue
+        for st in narrative.statements:
+            if st.kind == "grade" and st.text and st.text != expected:
+                yield make(
+                    "narr.grade",
+                    "error",
+                    FAMILY,
+                    None,
+                    f"报告称评价等级为「{st.text}」，但{table}总分{points(claimed)}分对应「{expected}」",
+                    f"the report says grade {st.text}; the table's total gives {expected}",
+                    document_name=_name(narrative),
+                    location=st.sentence[:40],
+                    source=st.source,
+                    expected=expected,
+                    found=st.text,
+                )
+
+
+@rule(
+    "narr.project-reports",
+    family=FAMILY,
+    severity="warning",
+    title="每张项目自评表都有对应的项目自评报告，反之亦然",
+    title_en="every project table has its project report and every report its table",
+)
+def project_reports(ctx: AuditContext) -> Iterator[Finding]:
+    reports = [n for n in ctx.package.narratives if n.kind == "project" and n.project]
+    projects = ctx.package.projects
+    if not reports or not projects:
+        return
+    for project in projects:
+        if not any(names_match(project.name, n.project or "") for n in reports):
+            yield make(
+                "narr.project-reports",
+                "warning",
+                FAMILY,
+                project,
+                f"项目「{project.name}」有自评表，但没有找到对应的项目支出绩效自评报告",
+                f"project {project.name} has a table but no project report",
+                location="项目支出绩效自评报告",
+            )
+    for report in reports:
+        if not any(names_match(p.name, report.project or "") for p in projects):
+            yield make(
+                "narr.project-reports",
+                "warning",
+                FAMILY,
+                None,
+                f"项目自评报告「{report.project}」没有对应的项目自评表",
+                f"the project report {report.project} has no project table",
+                document_name=_name(report),
+                source=report.source,
+            )

@@ -1,0 +1,767 @@
+"""Figures stated in narrative prose: amounts, rates, counts, scores, grades and years.
+
+The auditor matches what the prose says against the tables by meaning, so every figure comes with
+the words in front of it (``subject``: "本部门年初预算收入", "比上年减少", "占基本支出") and the sentence it
+stands in. Three views are offered:
+
+- :func:`extract_statements`: every figure, in reading order;
+- :func:`extract_sums`: "总额X万元，其中：A万元、B万元" — a stated total and the parts the prose says make
+  it up (also when the "其中：" list continues on the next paragraphs);
+- :func:`extract_shares`: "人员经费1795.52万元，占基本支出的76.34%" — a share, its part and its whole.
+
+:func:`extract_figures` does all three in one pass. Nothing here raises on odd input: prose that does
+not parse simply yields fewer figures.
+
+Offsets: full-width digits, letters, ％, ． and ／ are folded to ASCII by a one-to-one table (each
+fold is the character's NFKC form and has length one), so offsets in the folded text are offsets in
+the paragraph. ``Statement.source.column`` is the 1-based offset of the figure in the paragraph text.
+``subject`` is taken from the folded text (ASCII digits); ``text`` and ``sentence`` are as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from jixiao.model.narrative import Paragraph, Statement, StatementKind
+from jixiao.model.source import Source
+
+__all__ = [
+    "NarrativeFigures",
+    "StatedShare",
+    "StatedSum",
+    "extract_figures",
+    "extract_shares",
+    "extract_statements",
+    "extract_sums",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class StatedSum:
+    """A total and the parts the prose says make it up ("X万元，其中：A万元、B万元").
+
+    All parts have the total's kind ("amount" or "count"); units may differ (万元 and 元). ``sentence``
+    runs from the total's sentence to the last part's (paragraphs joined by a newline); ``source`` is
+    the total's. ``open_ended`` is true when the prose says the list need not be complete ("…等",
+    "主要包括"): then the parts may add up to less than the total.
+    """
+
+    total: Statement
+    parts: tuple[Statement, ...]
+    sentence: str
+    source: Source
+    open_ended: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StatedShare:
+    """A share stated in prose: "人员经费1795.52万元，占基本支出的76.34%".
+
+    ``rate`` is the percentage; ``part`` the figure it is a share of (the nearest amount or count
+    before it in the same sentence, when there is one) and ``part_name`` its subject; ``whole`` names
+    the whole ("基本支出") and ``whole_statement`` is a figure with that subject stated earlier in the
+    same or one of the five previous paragraphs, when there is one. 1795.52 / 2352.1 = 76.34%.
+    """
+
+    rate: Statement
+    part: Statement | None
+    part_name: str
+    whole: str
+    whole_statement: Statement | None
+    sentence: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class NarrativeFigures:
+    statements: tuple[Statement, ...] = ()
+    sums: tuple[StatedSum, ...] = ()
+    shares: tuple[StatedShare, ...] = ()
+
+
+# --------------------------------------------------------------------------------------------------
+# Folding full-width characters (one to one, so offsets survive)
+
+
+def _fold_table() -> dict[int, str]:
+    chars = [chr(c) for c in range(0xFF10, 0xFF1A)]  # ０-９
+    chars += [chr(c) for c in range(0xFF21, 0xFF3B)] + [chr(c) for c in range(0xFF41, 0xFF5B)]  # Ａ-Ｚ ａ-ｚ
+    chars += ["\uff05", "\uff0e", "\uff0f", "\uff0d", "\ufe6a"]  # ％ ． ／ － ﹪
+    table: dict[int, str] = {}
+    for ch in chars:
+        folded = unicodedata.normalize("NFKC", ch)
+        if len(folded) == 1:  # always true for these; the check keeps offsets honest
+            table[ord(ch)] = folded
+    return table
+
+
+_FOLD = _fold_table()
+# Folding is needed when a number is written in full-width characters (single-character searches are
+# much faster than a regex pass over the whole text).
+_FOLD_TRIGGERS = tuple("０１２３４５６７８９％．﹪")
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD) if any(c in text for c in _FOLD_TRIGGERS) else text
+
+
+# --------------------------------------------------------------------------------------------------
+# The regexes (compiled once; possessive quantifiers keep them linear)
+
+_SP = r"[ \t\u3000\u00a0]"
+# The first character is a plain digit class so that the regex engine can skip prose quickly; the
+# lookbehinds after it reject numbers glued to letters, dots, slashes or dashes ("OA2", "2023.3.30").
+_NUMBER = (
+    r"(?P<num>[0-9](?<![0-9.A-Za-z/_\-][0-9])(?<![0-9],[0-9])"
+    r"(?:[0-9]{0,2}(?:,[0-9]{3})++(?:\.[0-9]++)?|[0-9]*+(?:\.[0-9]++)?))"
+    r"(?![0-9]|\.[0-9]|[A-Za-z])"
+)
+_COUNTERS = "人次|个(?![月百])|人|套|户|栋|次|项|辆|家|名|件|批|份|台|条|处|座|起"
+_APPROX = "(?:余|多)"
+_UNITS = (
+    rf"{_SP}{{0,2}}(?:"
+    r"(?P<pct>%)"
+    rf"|(?P<amt>{_APPROX}?(?:亿元|万元|千元|元))"
+    r"|(?P<year>年度?)"
+    r"|(?P<score>分)(?![钟之别类配析解项期批包布级管局会为成摊担散头拣部区段组工户])"
+    rf"|(?P<cnt>{_APPROX}?万?{_APPROX}?(?:{_COUNTERS}))"
+    rf"|(?P<ylist>)(?=(?:{_SP}{{0,2}}[、,，和及至到~—]{_SP}{{0,2}}(?:19|20)[0-9]{{2}}){{1,4}}{_SP}{{0,2}}年)"
+)
+_FIGURE_RE = re.compile(_NUMBER + _UNITS + ")")
+# A score without 分 right after its keyword: "综合得分为92.5".
+_BARE_SCORE_RE = re.compile(rf"(?:为|是|达|:|：)?{_SP}{{0,2}}{_NUMBER}(?!{_SP}*分)")  # after a keyword
+_SCORE_CONTEXT = re.compile("得|评分|总分|分数|打分")
+
+# A grade after its keyword: "评价等级为优", "等级：良", "评定为“优”".
+_GRADE_RE = re.compile(
+    r"(?P<kw>(?:评价|自评|考核|绩效|评定|评分|综合)(?:结果|结论)|等级|等次|评定|评为|评级)"
+    rf"(?:为|是|属于|确定为|评定为|评为|:|：)?{_SP}{{0,2}}[“\"「『‘']?"
+    r"(?P<grade>优秀|良好|中等|较差|优|良|中|差)"
+    r"(?=[”\"」』’']*(?:[，,。；;：:、！!？?）)（(\s]|\Z|级|等|档|次))"
+)
+# One pass finds the keywords of grades and bare scores (a character class first, then a fixed-width
+# lookbehind, so the regex engine skips prose quickly); _GRADE_RE and _BARE_SCORE_RE are tried there.
+_KEYWORD_RE = re.compile(
+    r"[级次定为果论分数](?<=等级|评级|等次|评定|评为|结果|结论|得分|评分|总分|分数|打分)"
+)
+_SCORE_KEYWORDS = frozenset({"得分", "评分", "总分", "分数", "打分"})
+_GRADE_TEXT = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
+
+# Clause boundaries (for subjects), including an opening parenthesis; searched in reversed text.
+_BOUNDARY_RE = re.compile(r"[，,。；;：:、！!？?\n\t\r（(]")
+_SOFT_BOUNDARY_RE = re.compile(r"[，,。；;：:、！!？?\n\r]")
+_SENTENCE_END_RE = re.compile(r"[。；;！!？?\n\r]")
+_HARD_END_RE = re.compile(r"[。！!？?]")
+_PAREN_RE = re.compile(r"[（()）]")
+_MARKER_RE = re.compile(r"其中|包括")
+_OPEN_END_RE = re.compile(rf"{_SP}*等")
+_OPEN_PAREN_RE = re.compile(rf"{_SP}*[（(]")
+
+_WINDOW = 48  # the longest subject looked at, in characters
+
+_CODE_RE = re.compile(r"[（(]\s*[0-9]{3,}\s*[)）]")
+_QUOTES_RE = re.compile(r"[“”\"「」『』‘’'《》]")
+_LEAD_RE = re.compile(
+    r"^(?:\s|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[、.](?![0-9])|[一二三四五六七八九十]{1,3}[、是]"
+    r"|[①-⑳]|其中|主要包括|包括|另外|以及|及|和|与|并且|并|同时|首先|其次|再次|最后|此外|即|对|将|把)+"
+)
+_AFTER_YEAR_RE = re.compile(r"^(?:末|初|底|以来)")
+_AFTER_RE = re.compile(
+    rf"{_SP}*(?:以上|以下|左右|以内|之内)?{_SP}*([^\s，,。；;：:、！!？?（()）0-9%“”\"「」]{{1,16}})"
+)
+# Fillers dropped from the end of a subject (longest first); "合计" and its kin only when more remains.
+_FILLERS = (
+    "分别为", "人民币", "达到", "共计", "合计", "总计", "累计", "总共", "高达", "已达", "约为", "大约",
+    "分别", "为", "是", "达", "约", "共", "计", "了", "的", "均", "仅", "已", ":", "：",
+)  # fmt: skip
+_FILLERS_BY_END: dict[str, tuple[str, ...]] = {}
+for _filler in _FILLERS:
+    _FILLERS_BY_END[_filler[-1]] = (*_FILLERS_BY_END.get(_filler[-1], ()), _filler)
+_LEAD_FIRST = frozenset(" \t\u3000（(0123456789一二三四五六七八九十其主包另以及和与并同首再最此即对将把")
+_LEAD_FIRST |= frozenset(chr(c) for c in range(0x2460, 0x2474))  # ①-⑳
+_KEEP_IF_ALONE = frozenset({"共计", "合计", "总计", "累计"})
+_NOT_FILLER = {  # a filler that is really the end of a word: 行为, 节约, 下达, 人均, 公共, 目的
+    "为": frozenset("行作认成称视以因较更最极"),
+    "是": frozenset("但就还于凡只即正要"),
+    "计": frozenset("设统会审估预核"),
+    "的": frozenset("目"),
+    "约": frozenset("节制预契签公条合"),
+    "达": frozenset("下传表发送抵转通直到"),
+    "均": frozenset("人户平年月日亩"),
+    "共": frozenset("公一"),
+    "了": frozenset("为除"),
+}
+_CHANGE_WORDS = re.compile(
+    "比上年|比去年|较上年|较去年|同比|环比|增加|减少|增长|下降|上升|降低|增幅|降幅|节约|结余|剩余|超支|余额"
+)
+_TOTAL_WORDS = re.compile("^(?:共|合计|共计|总计|累计|总共)")
+_SHARE_TAIL = re.compile(r"(?:的|比例|比重|份额|之)+\Z")
+
+
+# --------------------------------------------------------------------------------------------------
+# Scanning: all paragraphs are joined by newlines and each regex runs once over the whole text.
+
+
+@dataclass(slots=True)
+class _Fig:
+    st: Statement
+    start: int  # in the paragraph
+    end: int
+    para: int
+    raw_subject: str  # the clause words before the figure, before cleaning
+    depth: int = 0  # parenthesis depth in the paragraph (set by _Scan.prepare)
+
+
+@dataclass(slots=True)
+class _Scan:
+    para: Paragraph
+    text: str  # folded
+    figs: list[_Fig]
+    starts: list[int]
+    prepared: bool = False
+    sentence_ends: list[int] = field(default_factory=list)  # positions of 。；!?\n
+    hard_ends: list[int] = field(default_factory=list)  # positions of 。!?
+    paren_pos: list[int] = field(default_factory=list)
+    paren_depth: list[int] = field(default_factory=list)  # depth after each paren event (clamped at 0)
+
+    def prepare(self) -> None:
+        """Compute what sums and shares need (positions of ends and parentheses, figure depths)."""
+        if self.prepared:
+            return
+        self.prepared = True
+        t = self.text
+        self.sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(t)]
+        self.hard_ends = [m.start() for m in _HARD_END_RE.finditer(t)]
+        depth = 0
+        for m in _PAREN_RE.finditer(t):
+            depth = depth + 1 if m.group() in "（(" else max(0, depth - 1)
+            self.paren_pos.append(m.start())
+            self.paren_depth.append(depth)
+        if self.paren_pos:
+            for f in self.figs:
+                f.depth = self.depth_at(f.start)
+
+    def depth_at(self, pos: int) -> int:
+        k = bisect_left(self.paren_pos, pos)
+        return self.paren_depth[k - 1] if k else 0
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        ends = self.sentence_ends
+        k = bisect_left(ends, pos)
+        start = ends[k - 1] + 1 if k else 0
+        end = ends[k] + 1 if k < len(ends) else len(self.text)
+        return start, end
+
+
+@lru_cache(maxsize=4096)
+def _clean_subject(raw: str, after_year: bool) -> str:
+    s = _CODE_RE.sub("", raw) if "(" in raw or "（" in raw else raw
+    s = _QUOTES_RE.sub("", s).strip()
+    if s and s[0] in _LEAD_FIRST:
+        m = _LEAD_RE.match(s)
+        if m is not None:
+            s = s[m.end() :]
+    if after_year and s[:1] in ("末", "初", "底", "以"):
+        s = _AFTER_YEAR_RE.sub("", s)
+    return _strip_fillers(s)
+
+
+def _strip_fillers(s: str) -> str:
+    s = s.strip()
+    while s:
+        candidates = _FILLERS_BY_END.get(s[-1])
+        if candidates is None:
+            break
+        for filler in candidates:
+            if not s.endswith(filler):
+                continue
+            rest = s[: -len(filler)]
+            if not rest and filler in _KEEP_IF_ALONE:
+                continue
+            blocked = _NOT_FILLER.get(filler)
+            if blocked is not None and rest and rest[-1] in blocked:
+                continue
+            if filler == "计" and rest[-1:] not in ("共", "合", "总", "累"):
+                continue
+            s = rest.rstrip()
+            break
+        else:
+            break
+    return s
+
+
+def _extend_over_parens(t: str, rt: str, s: int, left: int, floor: int) -> int:
+    """Move a subject's start back over parentheticals opened before it: "其他项目（市政）8个"."""
+    n = len(t)
+    for _ in range(3):
+        raw = t[left:s]
+        closes = raw.count("）") + raw.count(")")
+        if not closes or closes <= raw.count("（") + raw.count("("):
+            break
+        depth = 0
+        lo = max(floor, s - 2 * _WINDOW)
+        i = left - 1
+        while i >= lo:
+            ch = t[i]
+            if ch in "）)":
+                depth += 1
+            elif ch in "（(":
+                if depth == 0:
+                    m = _BOUNDARY_RE.search(rt, n - i, n - lo) if i > lo else None
+                    left = lo if m is None else n - m.start()
+                    break
+                depth -= 1
+            i -= 1
+        else:
+            break
+    return left
+
+
+def _after_phrase(t: str, e: int) -> str:
+    m = _AFTER_RE.match(t, e)
+    return "" if m is None else _strip_fillers(_QUOTES_RE.sub("", m.group(1)))
+
+
+def _decimal(num: str) -> Decimal:
+    return Decimal(num.replace(",", "") if "," in num else num)
+
+
+# A raw figure: (start, end, kind, value, unit, text when not the span as written, where the words that
+# name it end: the figure's start, or its keyword's for grades and bare scores)
+_Raw = tuple[int, int, StatementKind, Decimal | None, str | None, str | None, int]
+
+
+def _raw_figures(t: str) -> list[_Raw]:
+    out: list[_Raw] = []
+    append = out.append
+    for m in _FIGURE_RE.finditer(t):
+        unit_group = m.lastgroup  # the alternative that matched: amt, pct, cnt, year, ylist, score
+        s, e = m.span()
+        num = m.group("num")
+        if unit_group == "amt":
+            append((s, e, "amount", _decimal(num), m.group("amt").lstrip("余多"), None, s))
+        elif unit_group == "pct":
+            append((s, e, "rate", _decimal(num), "%", None, s))
+        elif unit_group == "cnt":
+            counter = m.group("cnt").replace("余", "").replace("多", "")
+            if s and t[s - 1] == "第":  # an ordinal: 第3次
+                continue
+            if "." in num and "万" not in counter:
+                whole, _, frac = num.partition(".")
+                # "1.14人" at the start of a clause is item 1 and 14 people.
+                if len(whole) <= 2 and (s == 0 or _BOUNDARY_RE.match(t, s - 1)):
+                    s += len(whole) + 1
+                    num = frac
+                else:
+                    continue
+            if "," in num and len(num) < 5:
+                continue
+            append((s, e, "count", _decimal(num), counter, None, s))
+        elif unit_group == "year" or unit_group == "ylist":
+            if len(num) == 4 and num[:2] in ("19", "20"):
+                append((s, e if unit_group == "year" else m.end("num"), "year", Decimal(num), "年", None, s))
+        elif unit_group == "score":
+            ctx = t[max(0, s - 16) : s].rstrip(" \t\u3000:：")  # "得分：95分"
+            k = max(ctx.rfind(c) for c in "，,。；;：:、！!？?\n")
+            ctx = ctx[k + 1 :]
+            if _SCORE_CONTEXT.search(ctx) and not ("分值" in ctx and "得" not in ctx):
+                append((s, e, "score", _decimal(num), "分", None, s))
+    extra: list[_Raw] = []
+    for km in _KEYWORD_RE.finditer(t):
+        end = km.end()
+        word = t[end - 2 : end]
+        if word in _SCORE_KEYWORDS:
+            bm = _BARE_SCORE_RE.match(t, end)
+            if bm is not None:
+                num = bm.group("num")
+                extra.append((bm.start("num"), bm.end("num"), "score", _decimal(num), None, None, end - 2))
+            if word != "评分":
+                continue
+        gm = _GRADE_RE.match(t, max(0, end - 4) if word in ("结果", "结论") else end - 2)
+        if gm is None or (gm.group("kw") == "评为" and t[end - 3 : end - 2] == "被"):
+            continue
+        grade = gm.group("grade")
+        g = _GRADE_TEXT.get(grade, grade)
+        extra.append(
+            (gm.start("grade") + grade.index(g), gm.end("grade"), "grade", None, None, g, gm.start())
+        )
+    if extra:
+        unique = {(r[0], r[2]): r for r in extra}
+        out = sorted([*out, *unique.values()], key=lambda r: r[0])
+    return out
+
+
+def _figures(paragraphs: Iterable[Paragraph]) -> tuple[list[Paragraph], str, list[int], list[_Fig]]:
+    """The figures of all paragraphs: (paragraphs, folded joined text, paragraph offsets, figures)."""
+    paras = list(paragraphs)
+    texts = [p.text or "" for p in paras]
+    raw_all = "\n".join(texts)
+    t = _fold(raw_all)
+    offsets: list[int] = []
+    pos = 0
+    for x in texts:
+        offsets.append(pos)
+        pos += len(x) + 1
+    figs: list[_Fig] = []
+    raws = _raw_figures(t) if t else []
+    if not raws:
+        return paras, t, offsets, figs
+    last = len(offsets) - 1
+    rt = t[::-1]
+    n = len(t)
+    sentences: dict[int, tuple[int, str]] = {}  # sentence end -> (start, text)
+    boundary = _BOUNDARY_RE.search
+    sentence_end = _SENTENCE_END_RE.search
+    clean = _clean_subject
+    new_statement, new_source, new_fig = Statement, Source, _Fig
+    pi = 0
+    base_off = 0
+    src = paras[0].source
+    prev_end = 0
+    prev_para = -1
+    prev_kind = ""
+    prev_subject = ""
+    for s, e, kind, value, unit, override, anchor in raws:
+        if s < prev_end:
+            continue
+        if pi < last and offsets[pi + 1] <= s:
+            while pi < last and offsets[pi + 1] <= s:
+                pi += 1
+            base_off = offsets[pi]
+            src = paras[pi].source
+        floor = s - _WINDOW
+        if floor < prev_end:
+            floor = prev_end
+        if floor < base_off:
+            floor = base_off
+        if anchor < floor:
+            anchor = floor
+        j = anchor - 1
+        while j > floor and t[j] in " \t\u3000":
+            j -= 1
+        if j >= floor and t[j] in ":：":  # "等级：良", "实际支出：90万元": the words before the colon
+            anchor = j
+        m = boundary(rt, n - anchor, n - floor) if anchor > floor else None
+        left = floor if m is None else n - m.start()
+        raw_subject = t[left:s]
+        if "）" in raw_subject or ")" in raw_subject:
+            left = _extend_over_parens(t, rt, s, left, floor)
+            raw_subject = t[left:s]
+        if kind == "grade" and raw_subject.endswith("较"):  # 较差: the figure is 差
+            raw_subject = raw_subject[:-1]
+        after_prev = left == prev_end and prev_para == pi
+        subject = clean(raw_subject, after_prev and prev_kind == "year")
+        if not subject:
+            if after_prev and prev_kind != "year" and prev_subject:
+                subject = prev_subject
+            else:
+                subject = _after_phrase(t, e)
+        m = sentence_end(t, e)
+        s_end = n if m is None else m.end()
+        cached = sentences.get(s_end)
+        if cached is None or cached[0] > s:
+            m = sentence_end(rt, n - s, n - base_off) if s > base_off else None
+            s_start = base_off if m is None else n - m.start()
+            cached = sentences[s_end] = (s_start, raw_all[s_start:s_end].strip())
+        st = new_statement(
+            kind,
+            raw_all[s:e] if override is None else override,
+            value,
+            unit,
+            subject,
+            cached[1],
+            new_source(src.file, src.line, src.table, src.row, s - base_off + 1),
+        )
+        figs.append(new_fig(st, s - base_off, e - base_off, pi, raw_subject))
+        prev_end, prev_para, prev_kind, prev_subject = e, pi, kind, subject
+    return paras, t, offsets, figs
+
+
+def _scan_all(paragraphs: Iterable[Paragraph]) -> list[_Scan]:
+    paras, t, offsets, figs = _figures(paragraphs)
+    scans = [
+        _Scan(p, t[o : o + len(p.text if isinstance(p.text, str) else "")], [], [])
+        for p, o in zip(paras, offsets, strict=True)
+    ]
+    for f in figs:
+        scan = scans[f.para]
+        scan.figs.append(f)
+        scan.starts.append(f.start)
+    return scans
+
+
+# --------------------------------------------------------------------------------------------------
+# Sums
+
+
+def _is_stop(f: _Fig) -> bool:
+    """A figure that ends an enumeration of parts: a change, a share, another total."""
+    raw = f.raw_subject
+    return bool(
+        _CHANGE_WORDS.search(raw) or _CHANGE_WORDS.search(f.st.subject) or raw.lstrip().startswith("占")
+    ) or bool(_TOTAL_WORDS.match(_LEAD_RE.sub("", raw.strip())))
+
+
+def _is_total_candidate(f: _Fig) -> bool:
+    return f.st.kind in ("amount", "count") and not _CHANGE_WORDS.search(f.raw_subject)
+
+
+_PART_KINDS = ("amount", "count")
+
+
+def _first_after(values: list[int], pos: int, default: int) -> int:
+    k = bisect_left(values, pos)
+    return values[k] if k < len(values) else default
+
+
+def _close_below(scan: _Scan, pos: int, depth: int) -> int:
+    """The first position at or after ``pos`` where the paren depth drops below ``depth``."""
+    if depth == 0:
+        return len(scan.text)
+    k = bisect_left(scan.paren_pos, pos)
+    while k < len(scan.paren_pos):
+        if scan.paren_depth[k] < depth:
+            return scan.paren_pos[k]
+        k += 1
+    return len(scan.text)
+
+
+def _sum_sentence(scans: list[_Scan], total: _Fig, parts: Sequence[_Fig]) -> str:
+    first = scans[total.para]
+    start = first.sentence_span(total.start)[0]
+    same = [p for p in parts if p.para == total.para]
+    end = first.sentence_span(same[-1].start)[1] if same else first.sentence_span(total.start)[1]
+    pieces = [first.para.text[start:end].strip()]
+    pieces += [p.st.sentence for p in parts if p.para != total.para]
+    return "\n".join(pieces)
+
+
+def _continuation(scans: list[_Scan], i: int, kind: str) -> list[_Fig]:
+    """Parts on the paragraphs after a paragraph that ends inside a "其中：" list."""
+    parts: list[_Fig] = []
+    seen = 0
+    for j in range(i + 1, len(scans)):
+        scan = scans[j]
+        if not scan.text.strip():
+            continue
+        seen += 1
+        if seen > 5:
+            break
+        first = next((f for f in scan.figs if f.st.kind in _PART_KINDS), None)
+        if first is None or first.st.kind != kind or _is_stop(first):
+            break
+        if _SOFT_BOUNDARY_RE.search(scan.text, 0, first.start):
+            break
+        parts.append(first)
+    return parts
+
+
+_Found = tuple[_Fig, list[_Fig], bool]  # total, parts, open-ended
+
+
+def _open_ended(scans: list[_Scan], last: _Fig) -> bool:
+    """Whether the list of parts ends with 等 ("A 5万元、B 3万元等"): then it need not be complete."""
+    return _OPEN_END_RE.match(scans[last.para].text, last.end) is not None
+
+
+def _open_ended_in(scan: _Scan, last: _Fig) -> bool:
+    return _OPEN_END_RE.match(scan.text, last.end) is not None
+
+
+def _sums_at_marker(scans: list[_Scan], i: int, p: int, pe: int, markers: list[int]) -> list[_Found]:
+    scan = scans[i]
+    n = len(scan.text)
+    d = scan.depth_at(p)
+    k = bisect_right(scan.hard_ends, p)
+    scope_start = scan.hard_ends[k - 1] + 1 if k else 0
+    if k and not scan.text[scope_start:p].strip():
+        # "…82个，工程总造价350773.89万元。其中房建类81个…": the total is in the sentence before.
+        scope_start = scan.hard_ends[k - 2] + 1 if k > 1 else 0
+    limit = min(_first_after(scan.hard_ends, pe, n), _close_below(scan, pe, d))
+    next_marker = _first_after(markers, pe, n)
+    parts: dict[str, list[_Fig]] = {}
+    stopped = False
+    for f in scan.figs[bisect_left(scan.starts, pe) :]:
+        if f.start >= limit:
+            break
+        if f.st.kind not in _PART_KINDS or f.depth != d:
+            continue
+        if f.start > next_marker:
+            return []  # a nested "其中": which figures belong to which total is ambiguous
+        if _is_stop(f):
+            stopped = True
+            break
+        parts.setdefault(f.st.kind, []).append(f)
+        if len(parts[f.st.kind]) > 60:
+            return []
+    before = scan.figs[: bisect_left(scan.starts, p)]
+    candidates = [
+        f for f in before[-40:] if f.start >= scope_start and f.depth <= d and _is_total_candidate(f)
+    ]
+
+    def total_of(kind: str) -> _Fig | None:
+        return next((f for f in reversed(candidates) if f.st.kind == kind), None)
+
+    if not stopped and limit == n and not scan.text.rstrip().endswith(("。", "!", "！", "?", "？")):
+        # The list runs on to the following paragraphs ("其中：" at the end of a line).
+        kind = next(iter(parts)) if parts else (candidates[-1].st.kind if candidates else "")
+        if kind:
+            more = _continuation(scans, i, kind)
+            if more:
+                parts.setdefault(kind, []).extend(more)
+    out: list[_Found] = []
+    mainly = scan.text[max(0, p - 2) : p] == "主要"
+    for kind, found in parts.items():
+        total = total_of(kind)
+        if total is not None and len(found) >= 2:
+            out.append((total, found, mainly or _open_ended(scans, found[-1])))
+    return out
+
+
+def _sums_in_parens(scan: _Scan, markers: list[int]) -> list[_Found]:
+    """ "共74个（房屋工程68个，市政工程6个）": a total directly followed by its parts in parentheses."""
+    out: list[_Found] = []
+    for f in scan.figs:
+        if f.st.kind not in _PART_KINDS or _CHANGE_WORDS.search(f.raw_subject):
+            continue
+        m = _OPEN_PAREN_RE.match(scan.text, f.end)
+        if m is None:
+            continue
+        d = f.depth + 1
+        close = _close_below(scan, m.end(), d)
+        inner_marker = _first_after(markers, m.end(), close)
+        if inner_marker < close and scan.text[m.end() : inner_marker].strip():
+            continue  # "（A 10个，其中…）": ambiguous
+        found: list[_Fig] = []
+        for g in scan.figs[bisect_left(scan.starts, m.end()) :]:
+            if g.start >= close:
+                break
+            if g.st.kind != f.st.kind or g.depth != d:
+                continue
+            if _is_stop(g):
+                found = []
+                break
+            found.append(g)
+        if len(found) >= 2:
+            out.append((f, found, _open_ended_in(scan, found[-1])))
+    return out
+
+
+def _find_sums(scans: list[_Scan]) -> list[StatedSum]:
+    for scan in scans:
+        if scan.figs:
+            scan.prepare()
+    found: list[_Found] = []
+    for i, scan in enumerate(scans):
+        if not scan.figs:
+            continue
+        t = scan.text
+        spans = [(m.start(), m.end()) for m in _MARKER_RE.finditer(t)] if "其中" in t or "包括" in t else []
+        markers = [s for s, _ in spans]
+        if scan.paren_pos:
+            found += _sums_in_parens(scan, markers)
+        for p, pe in spans:
+            found += _sums_at_marker(scans, i, p, pe, markers)
+    out: list[StatedSum] = []
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    for total, parts, open_ended in sorted(found, key=lambda x: (x[0].para, x[0].start)):
+        key = tuple((f.para, f.start) for f in (total, *parts))
+        if key in seen:
+            continue
+        seen.add(key)
+        sentence = _sum_sentence(scans, total, parts)
+        out.append(StatedSum(total.st, tuple(f.st for f in parts), sentence, total.st.source, open_ended))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Shares
+
+
+def _find_shares(scans: list[_Scan]) -> list[StatedShare]:
+    for scan in scans:
+        if scan.figs:
+            scan.prepare()
+    out: list[StatedShare] = []
+    for i, scan in enumerate(scans):
+        for k, f in enumerate(scan.figs):
+            if f.st.kind != "rate" or "占" not in f.st.subject:
+                continue
+            name, _, whole = f.st.subject.rpartition("占")
+            whole = _SHARE_TAIL.sub("", whole).strip()
+            if not whole or whole == "比":
+                continue
+            name = _strip_fillers(name)
+            s_start, _ = scan.sentence_span(f.start)
+            part: _Fig | None = None
+            for g in reversed(scan.figs[:k]):
+                if g.start < s_start:
+                    break
+                if (
+                    g.st.kind in _PART_KINDS
+                    and g.depth <= f.depth
+                    and _is_total_candidate(g)
+                    and (not name or g.st.subject == name)
+                ):
+                    part = g
+                    break
+            part_kind = part.st.kind if part is not None else None
+            whole_fig: _Fig | None = None
+            pool = [g for g in scan.figs[:k] if g is not part]
+            for j in range(i - 1, max(-1, i - 6), -1):
+                pool = scans[j].figs + pool
+            for g in reversed(pool):
+                if g.st.kind not in _PART_KINDS or (part_kind and g.st.kind != part_kind):
+                    continue
+                if not _is_total_candidate(g) or "占" in g.st.subject:
+                    continue
+                if g.st.subject == whole or (len(whole) >= 2 and g.st.subject.endswith(whole)):
+                    whole_fig = g
+                    break
+            out.append(
+                StatedShare(
+                    rate=f.st,
+                    part=part.st if part is not None else None,
+                    part_name=name or (part.st.subject if part is not None else ""),
+                    whole=whole,
+                    whole_statement=whole_fig.st if whole_fig is not None else None,
+                    sentence=f.st.sentence,
+                    source=f.st.source,
+                )
+            )
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# The public API
+
+
+def extract_statements(paragraphs: Iterable[Paragraph]) -> tuple[Statement, ...]:
+    """Every figure stated in the paragraphs, in reading order."""
+    return tuple([f.st for f in _figures(paragraphs)[3]])
+
+
+def extract_sums(paragraphs: Iterable[Paragraph]) -> tuple[StatedSum, ...]:
+    """Stated totals and the parts the prose lists for them (at least two parts)."""
+    return tuple(_find_sums(_scan_all(paragraphs)))
+
+
+def extract_shares(paragraphs: Iterable[Paragraph]) -> tuple[StatedShare, ...]:
+    """Stated shares ("占基本支出的76.34%") with their part and whole."""
+    return tuple(_find_shares(_scan_all(paragraphs)))
+
+
+def extract_figures(paragraphs: Iterable[Paragraph]) -> NarrativeFigures:
+    """Statements, sums and shares in one pass."""
+    scans = _scan_all(paragraphs)
+    return NarrativeFigures(
+        statements=tuple(f.st for scan in scans for f in scan.figs),
+        sums=tuple(_find_sums(scans)),
+        shares=tuple(_find_shares(scans)),
+    )
