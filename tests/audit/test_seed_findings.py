@@ -42,7 +42,13 @@ SEED_000_ERRORS: dict[Key, str] = {
     # 按支出性质分 gives only 项目支出 198.3; 基本支出 is blank, so it cannot reach 533.49.
     ("arith.department-nature-sum", "部门整体支出绩效自评表", 201, "533.49", "198.30"): "基本支出 left blank",
     # 成本控制 scored 9 of 10 with an empty 偏差原因 cell.
-    ("logic.missing-deviation-reason", "部门整体支出绩效自评表", 275, "偏差原因及改进措施", "（空）"): "9 < 10, no reason",
+    (
+        "logic.missing-deviation-reason",
+        "部门整体支出绩效自评表",
+        275,
+        "偏差原因及改进措施",
+        "（空）",
+    ): "9 < 10, no reason",
 }
 
 SEED_002_ERRORS: dict[Key, str] = {

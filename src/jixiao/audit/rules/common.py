@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import TypeVar
 
 from jixiao.audit.finding import Finding, Severity
 from jixiao.model import Document, Figure, Source, round2
 
 _ZERO = Decimal(0)
+_NAME_NOISE = re.compile(r"[\s\u3000（）()“”\"'、，,。.：:·\-—]|^\d+[、.．]|^\d{4}年度?")
 T = TypeVar("T")
 
 
@@ -70,17 +73,17 @@ def make(
     )
 
 
+@lru_cache(maxsize=16384)
 def name_key(text: str) -> str:
     """A project name reduced for matching across tables and prose."""
-    import re
-
-    body = re.sub(r"[\s\u3000（）()“”\"'、，,。.：:·\-—]|^\d+[、.．]|^\d{4}年度?", "", text)
+    body = _NAME_NOISE.sub("", text)
     for suffix in ("项目支出", "专项经费", "项目经费", "经费", "费用", "项目", "专项", "资金", "费"):
         if body.endswith(suffix) and len(body) > len(suffix) + 1:
             body = body[: -len(suffix)]
     return body
 
 
+@lru_cache(maxsize=16384)
 def name_similarity(a: str, b: str) -> float:
     """0 to 1: how surely two project names mean the same project."""
     ka, kb = name_key(a), name_key(b)

@@ -38,13 +38,14 @@ def other_project_named(ctx: AuditContext) -> Iterator[Finding]:
     keys = {p.name: name_key(p.name) for p in projects}
     for project in projects:
         own = keys[project.name]
+        texts = [(label, cell, name_key(getattr(cell, "text", ""))) for label, cell in _texts(project)]
         for other in projects:
             key = keys[other.name]
             if other is project or len(key) < 4 or key in own or own in key:
                 continue
-            for label, cell in _texts(project):
+            for label, cell, text_key in texts:
                 text = getattr(cell, "text", "")
-                if key in name_key(text):
+                if key in text_key:
                     yield make(
                         "copy.other-project-named",
                         "warning",
