@@ -1,15 +1,19 @@
 # Jixiao: the two commands of the quick start are `make demo` and `make test`.
 VENV := .venv/bin
 
-.PHONY: setup demo test lint typecheck pytest bench clean
+.PHONY: setup setup-system demo test lint typecheck pytest bench clean
 
 setup:
 	@bash scripts/setup.sh
 
+# LibreOffice, CJK fonts, poppler, Chromium: needed by the document and browser tests (root installs).
+setup-system:
+	@sh scripts/setup-system.sh
+
 demo: setup
 	@$(VENV)/jixiao demo
 
-test: setup lint typecheck pytest
+test: setup setup-system lint typecheck pytest
 
 lint:
 	$(VENV)/ruff check src tests benchmarks

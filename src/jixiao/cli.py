@@ -258,5 +258,14 @@ def demo(output: str | None) -> None:
     sys.exit(EXIT_OK if result.ok else EXIT_UNREADABLE)
 
 
+def _register_commands() -> None:
+    """Commands that live in their own modules (each imports its heavy parts only when run)."""
+    from jixiao.cli_template import template
+
+    main.add_command(template)
+
+
+_register_commands()
+
 if __name__ == "__main__":  # pragma: no cover
     main()
