@@ -1,32 +1,39 @@
-"""Write docs/cli.md from the real `--help` of every command (run after changing the CLI)."""
+"""Write docs/cli.md from the real `jixiao --help` of every command (run after changing the CLI)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
-
-import click
-
-from jixiao.cli import main
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 
 
+def _help(*args: str) -> str:
+    env = {**os.environ, "COLUMNS": "100", "TERM": "dumb", "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "jixiao.cli", *args, "--help"]
+    text = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout.rstrip()
+    return text.replace("Usage: python -m jixiao.cli", "Usage: jixiao")
+
+
 def render() -> str:
+    from jixiao.cli import main
+
     parts = [
         "# Command-line reference",
         "",
         "Generated from the real `--help` by `scripts/gen_cli_docs.py`; a test fails when it is out of date.",
         "",
+        "## jixiao",
+        "",
+        "```",
+        _help(),
+        "```",
+        "",
     ]
-    settings = {**main.context_settings, "terminal_width": 100}
-    with click.Context(main, info_name="jixiao", **settings) as ctx:
-        parts += ["## jixiao", "", "```", main.get_help(ctx), "```", ""]
-        for name in sorted(main.list_commands(ctx)):
-            command = main.get_command(ctx, name)
-            assert command is not None
-            with click.Context(command, info_name=name, parent=ctx, terminal_width=100) as sub:
-                parts += [f"## jixiao {name}", "", "```", command.get_help(sub), "```", ""]
+    for name in sorted(main.commands) + sorted(getattr(main, "lazy", {})):
+        parts += [f"## jixiao {name}", "", "```", _help(name), "```", ""]
     return "\n".join(parts)
 
 

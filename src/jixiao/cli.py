@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import click
 
@@ -58,7 +58,29 @@ def expand_paths(paths: tuple[str, ...]) -> Iterator[str]:
             yield path
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class LazyGroup(click.Group):
+    """A group whose commands in other modules are imported only when listed or run."""
+
+    lazy: ClassVar[dict[str, str]] = {
+        "export": "jixiao.cli_documents:export",
+        "template": "jixiao.cli_template:template",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy:
+            import importlib
+
+            module, _, name = self.lazy[cmd_name].partition(":")
+            command = getattr(importlib.import_module(module), name)
+            assert isinstance(command, click.Command)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="jixiao", message="jixiao %(version)s")
 def main() -> None:
     """Jixiao 绩效：预算绩效自评报告的读取、计分与审核。
@@ -71,9 +93,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="输出文件 / output file (default: stdout)"
-)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="输出文件 / output file (default: stdout)")
 @guarded
 def convert(file: str, output: str | None) -> None:
     """把报告读入并写成 Jixiao JSON / Read a report and write the package as JSON."""
@@ -157,13 +177,9 @@ def score(files: tuple[str, ...], fmt: str, framework: str | None) -> None:
     show_default=True,
     help="只显示此级别及以上的问题 / show findings of this severity and above",
 )
-@click.option(
-    "--rule", "rules", multiple=True, help="只运行这些规则（可重复；可用前缀如 arith）/ only these rules"
-)
+@click.option("--rule", "rules", multiple=True, help="只运行这些规则（可重复；可用前缀如 arith）/ only these rules")
 @guarded
-def audit(
-    files: tuple[str, ...], fmt: str, framework: str | None, min_severity: str, rules: tuple[str, ...]
-) -> None:
+def audit(files: tuple[str, ...], fmt: str, framework: str | None, min_severity: str, rules: tuple[str, ...]) -> None:
     """审核报告包，列出每一处不一致 / Audit packages: every inconsistency, located and explained.
 
     Exit 0 when no file has errors, 1 when any has, 2 when a file cannot be read (the others are
@@ -233,9 +249,7 @@ def _exit_code(result: Any, audit: bool) -> int:
 
 
 @main.command()
-@click.option(
-    "-o", "--output", type=click.Path(file_okay=False), default=None, help="保存示例的目录 / folder"
-)
+@click.option("-o", "--output", type=click.Path(file_okay=False), default=None, help="保存示例的目录 / folder")
 @guarded
 def demo(output: str | None) -> None:
     """读取并计分一份示例报告 / Read and score a bundled sample report."""
@@ -257,15 +271,6 @@ def demo(output: str | None) -> None:
             write_text_atomic(os.path.join(output, "sample-package.json"), dumps(result.package) + "\n")
     sys.exit(EXIT_OK if result.ok else EXIT_UNREADABLE)
 
-
-def _register_commands() -> None:
-    """Commands that live in their own modules (each imports its heavy parts only when run)."""
-    from jixiao.cli_template import template
-
-    main.add_command(template)
-
-
-_register_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

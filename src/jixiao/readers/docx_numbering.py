@@ -137,6 +137,8 @@ def _val_attr(element: etree._Element, name: str) -> str:
 
 def paragraph_prefix(paragraph: etree._Element, numbering: Numbering) -> str:
     """The number Word would show before this paragraph ("" when none)."""
+    if not numbering.levels:
+        return ""
     ppr = paragraph.find(f"{W}pPr")
     if ppr is None:
         return ""

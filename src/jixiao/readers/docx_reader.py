@@ -169,9 +169,7 @@ def text_digest(body: etree._Element) -> str:
     return hashlib.sha256(_WHITE.sub("", joined).encode("utf-8")).hexdigest()
 
 
-def _embedded(
-    archive: zipfile.ZipFile, body: etree._Element, name: str
-) -> tuple[Package | None, ReadNote | None]:
+def _embedded(archive: zipfile.ZipFile, body: etree._Element, name: str) -> tuple[Package | None, ReadNote | None]:
     """The package embedded by Jixiao's writer, if present and intact."""
     from jixiao.jsonformat import FormatError, loads
 

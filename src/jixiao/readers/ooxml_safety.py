@@ -50,9 +50,7 @@ def _check_head(path: str, name: str, max_bytes: int) -> None:
         with open(path, "rb") as handle:
             head = handle.read(8)
     except OSError as error:
-        raise _error(
-            f"无法打开文件：{error.strerror}", f"cannot open the file: {error.strerror}", name
-        ) from None
+        raise _error(f"无法打开文件：{error.strerror}", f"cannot open the file: {error.strerror}", name) from None
     if size > max_bytes:
         limit = max_bytes // (1024 * 1024)
         raise _error(
@@ -63,8 +61,7 @@ def _check_head(path: str, name: str, max_bytes: int) -> None:
     if head.startswith(_OLE):
         raise _error(
             "文件已加密或是旧版 Office 格式（.doc/.xls），请解除密码并另存为 .docx/.xlsx",
-            "the file is encrypted or an old Office format (.doc/.xls); remove the password "
-            "and save it as .docx/.xlsx",
+            "the file is encrypted or an old Office format (.doc/.xls); remove the password and save it as .docx/.xlsx",
             name,
         )
     if not head.startswith(_ZIP_HEADS):
@@ -108,9 +105,7 @@ def _check_members(
                 name,
             )
         if info.flag_bits & 0x1 or member == "EncryptedPackage":
-            raise _error(
-                "文件已加密，请解除密码后再读取", "the file is encrypted; remove the password first", name
-            )
+            raise _error("文件已加密，请解除密码后再读取", "the file is encrypted; remove the password first", name)
         if member.lower().endswith("vbaproject.bin"):
             raise _error(
                 "文件包含宏（vbaProject.bin），出于安全考虑拒绝读取，请另存为 .docx/.xlsx",
@@ -199,9 +194,7 @@ def read_member(
         with archive.open(member) as handle:
             data = handle.read(limit + 1)
     except KeyError:
-        raise _error(
-            f"文件缺少必需的部件 {member}", f"the file lacks the required part {member}", name
-        ) from None
+        raise _error(f"文件缺少必需的部件 {member}", f"the file lacks the required part {member}", name) from None
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
         raise _error(
             f"文件已损坏，无法解压部件 {member}",
@@ -226,8 +219,7 @@ def parse_xml(data: bytes, *, display: str | None = None, part: str = "") -> etr
     if _has_dtd(data):
         raise _error(
             f"XML 含有文档类型/实体声明{where}，可能是实体扩展攻击，拒绝读取",
-            f"the XML has a document type or entity declaration{where_en}; a possible entity "
-            "expansion attack, refused",
+            f"the XML has a document type or entity declaration{where_en}; a possible entity expansion attack, refused",
             name,
         )
     parser = etree.XMLParser(
@@ -236,9 +228,7 @@ def parse_xml(data: bytes, *, display: str | None = None, part: str = "") -> etr
     try:
         root = etree.fromstring(data, parser=parser)
     except (etree.XMLSyntaxError, ValueError):
-        raise _error(
-            f"文件中的 XML 已损坏{where}", f"the XML in the file is damaged{where_en}", name
-        ) from None
+        raise _error(f"文件中的 XML 已损坏{where}", f"the XML in the file is damaged{where_en}", name) from None
     if root is None or root.getroottree().docinfo.doctype:
         raise _error(
             f"XML 含有文档类型声明{where}，拒绝读取",
