@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from jixiao.model import Package
@@ -19,8 +20,14 @@ class AuditContext:
 
     @property
     def amount_tolerance(self) -> Decimal:
-        return Decimal(str(getattr(self.score.framework.settings, "amount_tolerance", "0.01")))
+        return _decimal(getattr(self.score.framework.settings, "amount_tolerance", "0.01"))
 
     @property
     def score_tolerance(self) -> Decimal:
-        return Decimal(str(getattr(self.score.framework.settings, "score_tolerance", "0.1")))
+        return _decimal(getattr(self.score.framework.settings, "score_tolerance", "0.1"))
+
+
+@lru_cache(maxsize=64)
+def _decimal(value: object) -> Decimal:
+    """A setting as a Decimal: rules ask for the tolerances once per figure."""
+    return Decimal(str(value))

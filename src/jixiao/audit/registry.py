@@ -45,9 +45,7 @@ class Rule:
 _RULES: dict[str, Rule] = {}
 
 
-def rule(
-    rule_id: str, *, family: str, severity: Severity, title: str, title_en: str
-) -> Callable[[Check], Check]:
+def rule(rule_id: str, *, family: str, severity: Severity, title: str, title_en: str) -> Callable[[Check], Check]:
     if family not in FAMILIES:
         raise ValueError(f"unknown family {family!r}")
 

@@ -20,9 +20,7 @@ def render_findings(console: Console, result: FileResult) -> None:
     findings = result.findings
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     console.print()
-    console.print(
-        f"[bold]审核结果 Audit[/]：错误 {counts['error']} · 警告 {counts['warning']} · 提示 {counts['info']}"
-    )
+    console.print(f"[bold]审核结果 Audit[/]：错误 {counts['error']} · 警告 {counts['warning']} · 提示 {counts['info']}")
     ordered = sorted(findings, key=lambda f: (f.document, {"error": 0, "warning": 1, "info": 2}[f.severity]))
     for document, group in groupby(ordered, key=lambda f: f.document):
         console.print(f"\n[bold underline]{escape(document or '整个报告包')}[/]")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 _ALIASES = {
     "％": "%",
@@ -34,6 +35,7 @@ def _base(unit: str) -> tuple[str, Decimal]:
     return unit, Decimal(1)
 
 
+@lru_cache(maxsize=1024)
 def conversion(from_unit: str | None, to_unit: str | None) -> Decimal | None:
     """The factor that turns a number in ``from_unit`` into ``to_unit``; None when incompatible.
 

@@ -29,6 +29,9 @@ class RawCell:
 class Row:
     cells: list[RawCell]
     line: int
+    # The cells' texts without white space, filled once by grid.norms() (cells do not change after
+    # the blocks are read).
+    normalized: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def texts(self) -> list[str]:
@@ -57,7 +60,8 @@ def _is_blank(line: str) -> bool:
 
 def _classify_layout(lines: list[str]) -> str:
     single = multi = pipes = 0
-    for line in lines:
+    step = max(1, len(lines) // 4000)  # a sample is enough to tell the layout
+    for line in lines[::step]:
         if "\t" in line:
             stripped = line.lstrip(" ")
             if stripped.startswith("\t") and stripped.count("\t") == 1:
@@ -103,29 +107,25 @@ def _cell_per_line(lines: list[str], out: list[Block]) -> None:
     row: Row | None = None
     pending_break = False
     count = len(lines)
-
-    def flush() -> None:
-        nonlocal row
-        if row is not None:
-            out.append(row)
-            row = None
-
     i = 0
     while i < count:
         line = lines[i]
-        number = i + 1
-        stripped = line.lstrip(" ")
-        if stripped.startswith("\t") and "\t" not in stripped[1:]:
+        tab = line.find("\t")
+        if tab >= 0 and line.find("\t", tab + 1) < 0 and (tab == 0 or not line[:tab].strip(" ")):
+            # A cell: one tab, after nothing but spaces.
             if row is None or pending_break:
-                flush()
-                row = Row([], number)
-            row.cells.append(RawCell(stripped[1:].rstrip(" \r"), number))
+                if row is not None:
+                    out.append(row)
+                row = Row([], i + 1)
+            row.cells.append(RawCell(line[tab + 1 :].rstrip(" \r"), i + 1))
             pending_break = False
-        elif "\t" in line:
-            flush()
-            out.append(_split_row(line, "\t", number))
+        elif tab >= 0:
+            if row is not None:
+                out.append(row)
+                row = None
+            out.append(_split_row(line, "\t", i + 1))
             pending_break = False
-        elif _is_blank(line):
+        elif not line.strip(" \r"):  # blank (U+3000 alone is content, see _is_blank)
             pending_break = row is not None
         elif row is not None and row.cells and not _BREAKING.match(line):
             if not pending_break:
@@ -142,18 +142,22 @@ def _cell_per_line(lines: list[str], out: list[Block]) -> None:
                     pending_break = False
                     i = end
                     continue
-                flush()
+                out.append(row)
+                row = None
                 for j in range(i, end):
                     out.append(Para(lines[j].strip(), j + 1))
                 pending_break = False
                 i = end
                 continue
         else:
-            flush()
+            if row is not None:
+                out.append(row)
+                row = None
             pending_break = False
-            out.append(Para(line.strip(), number))
+            out.append(Para(line.strip(), i + 1))
         i += 1
-    flush()
+    if row is not None:
+        out.append(row)
 
 
 def _continue(row: Row, line: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from jixiao.model import (
@@ -18,8 +19,8 @@ from jixiao.model import (
     SignOff,
 )
 from jixiao.readers.blocks import Row
-from jixiao.readers.grid import TableContext, clean, find_cell, first_nonblank, norm, split_label_amount
-from jixiao.readers.indicators import IndicatorParser, funds_header, indicator_header, read_funds_row
+from jixiao.readers.grid import TableContext, clean, find_text, first_nonblank, norm, norms, split_label_amount
+from jixiao.readers.indicators import IndicatorParser, funds_header_of, indicator_header_of, read_funds_row
 
 _FUNDS_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("total", ("年度资金总额", "资金总额")),
@@ -27,7 +28,8 @@ _FUNDS_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("carryover", ("上年结转资金", "上年结转")),
     ("other_funds", ("其他资金",)),
 )
-_TOTAL = re.compile(r"^(总分|合计|综合得分)$")
+_TOTAL_LABELS = frozenset({"总分", "合计", "综合得分"})
+_FUNDS_WORDS = re.compile("资金总额|财政拨款|上年结转|其他资金")
 
 
 @dataclass(slots=True)
@@ -51,13 +53,13 @@ def _read(ctx: TableContext, rows: list[Row], loose: bool) -> _Parts:
     parser: IndicatorParser | None = None
     mode = ""  # "breakdown", "goals", "indicators"
     for number, raw in enumerate(rows, start=1):
-        texts = [norm(c.text) for c in raw.cells]
-        total_at = next((i for i, t in enumerate(texts) if _TOTAL.match(t)), None)
+        texts = norms(raw)
+        total_at = None if _TOTAL_LABELS.isdisjoint(texts) else _first_total(texts)
         if total_at is not None:
             if parser is not None:
                 parts.indicators = parser.finish(number)
                 parser = None
-            figures = [i for i in range(total_at + 1, len(raw.cells)) if norm(raw.cells[i].text)]
+            figures = [i for i in range(total_at + 1, len(texts)) if texts[i]]
             if figures:
                 parts.total_weight = ctx.figure(raw, figures[0], number, default_unit="分")
             if len(figures) > 1:
@@ -67,48 +69,49 @@ def _read(ctx: TableContext, rows: list[Row], loose: bool) -> _Parts:
         if parser is not None:
             parser.feed(raw, number)
             continue
-        columns = indicator_header(raw)
+        cells = "\n".join(texts)  # one cell per line: a word found here is inside one cell
+        columns = indicator_header_of(texts, cells)
         if columns is not None:
             parser = IndicatorParser(ctx, columns, len(raw.cells), loose=loose)
             mode = "indicators"
             continue
-        name_at = find_cell(raw, "项目支出名称", "项目名称", "部门名称", "预算部门名称", "单位名称")
+        name_at = find_text(texts, "项目支出名称", "项目名称", "部门名称", "预算部门名称", "单位名称")
         if name_at is not None and not parts.name:
             value_at = first_nonblank(raw, name_at + 1)
-            if value_at is not None and not funds_header(Row([raw.cells[value_at]], raw.line)):
+            if value_at is not None and not funds_header_of((texts[value_at],)):
                 parts.name = clean(raw.cells[value_at].text).replace("\n", "")
-        competent_at = find_cell(raw, "主管部门")
+        competent_at = find_text(texts, "主管部门")
         if competent_at is not None:
             parts.competent = ctx.cell(raw, competent_at + 1, number)
-            implementing_at = find_cell(raw, "实施单位")
+            implementing_at = find_text(texts, "实施单位")
             if implementing_at is not None:
                 parts.implementing = ctx.cell(raw, implementing_at + 1, number)
             continue
-        found = funds_header(raw)
+        found = funds_header_of(texts, cells)
         if len(found) >= 2:
             header = [key for _, key in found]
             continue
-        if any("按收入性质分" in t or "按支出性质分" in t for t in texts):
+        if "按收入性质分" in cells or "按支出性质分" in cells:
             mode = "breakdown"
             continue
-        if mode == "breakdown" and not any("目标" in t or "职能" in t for t in texts):
+        if mode == "breakdown" and not ("目标" in cells or "职能" in cells):
             _breakdown(ctx, raw, number, parts)
             continue
-        label = _funds_label(texts)
+        label = _funds_label(texts) if header and _FUNDS_WORDS.search("".join(texts)) else None
         if label is not None and header:
             key, index = label
             if key not in parts.funds:
                 parts.funds[key] = read_funds_row(ctx, raw, index, header, number)
                 continue
-        functions_at = find_cell(raw, "职能职责", "部门职能")
+        functions_at = find_text(texts, "职能职责", "部门职能")
         if functions_at is not None:
             parts.functions = ctx.cell(raw, functions_at + 1, number)
             mode = ""
             continue
-        if any("预期目标" in t for t in texts):
+        if "预期目标" in cells:
             mode = "goals"
             continue
-        if mode == "goals" or any("总体目标" in t or "绩效目标" in t for t in texts):
+        if mode == "goals" or "总体目标" in cells or "绩效目标" in cells:
             goal = _goal(ctx, raw, number, texts)
             if goal is not None:
                 parts.goals.append(goal)
@@ -117,13 +120,14 @@ def _read(ctx: TableContext, rows: list[Row], loose: bool) -> _Parts:
     return parts
 
 
-def _funds_label(texts: list[str]) -> tuple[str, int] | None:
+def _first_total(texts: Sequence[str]) -> int:
+    return next(i for i, t in enumerate(texts) if t in _TOTAL_LABELS)
+
+
+def _funds_label(texts: Sequence[str]) -> tuple[str, int] | None:
     for index, text in enumerate(texts):
         for key, words in _FUNDS_LABELS:
-            if any(
-                text.startswith(w) or text.startswith("其中：" + w) or text.startswith("其中" + w)
-                for w in words
-            ):
+            if any(text.startswith(w) or text.startswith("其中：" + w) or text.startswith("其中" + w) for w in words):
                 return key, index
     return None
 
@@ -135,9 +139,7 @@ def _breakdown(ctx: TableContext, raw: Row, number: int, parts: _Parts) -> None:
         if not label:
             continue
         figure = ctx.figure_of(amount, ctx.source(item, number, index + 1))
-        target = (
-            parts.by_income if (position == 0 and len(texts) > 1) or _is_income(label) else parts.by_nature
-        )
+        target = parts.by_income if (position == 0 and len(texts) > 1) or _is_income(label) else parts.by_nature
         if _is_nature(label):
             target = parts.by_nature
         target.append(Amount(label, figure))
@@ -151,7 +153,7 @@ def _is_nature(label: str) -> bool:
     return any(w in label for w in ("基本支出", "项目支出"))
 
 
-def _goal(ctx: TableContext, raw: Row, number: int, texts: list[str]) -> Goal | None:
+def _goal(ctx: TableContext, raw: Row, number: int, texts: Sequence[str]) -> Goal | None:
     filled = [i for i, t in enumerate(texts) if t and "总体目标" not in t and "绩效目标" not in t]
     if not filled:
         label_at = next((i for i, t in enumerate(texts) if "目标" in t), None)

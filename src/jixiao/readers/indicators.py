@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.model import (
     BENEFIT,
@@ -20,7 +22,7 @@ from jixiao.model import (
     IndicatorBlock,
 )
 from jixiao.readers.blocks import RawCell, Row
-from jixiao.readers.grid import TableContext, clean, norm
+from jixiao.readers.grid import TableContext, clean, norm, norms
 
 _WEIGHT_IN_LABEL = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 _LEVEL2 = re.compile(
@@ -52,6 +54,9 @@ _FUNDS_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("score", ("得分",)),
 )
 
+# Any funds header word: most rows hold none, and one search tells.
+_FUNDS_WORD = re.compile("|".join(word for _, words in _FUNDS_FIELDS for word in words))
+
 
 def canonical_level1(text: str) -> str:
     body = norm(text)
@@ -75,10 +80,21 @@ def is_level2(text: str) -> bool:
     return bool(_LEVEL2.match(norm(text)))
 
 
+@lru_cache(maxsize=16384)
+def _levels(text: str) -> tuple[bool, bool]:
+    """(is_level1, is_level2) of a cell text: asked of every cell of every indicator row."""
+    return is_level1(text), is_level2(text)
+
+
 def indicator_header(raw: Row) -> dict[str, int] | None:
     """Column map of an indicator header row, or None if the row is not one."""
-    texts = [norm(c.text) for c in raw.cells]
-    if not any("三级指标" in t for t in texts) or not any("一级指标" in t for t in texts):
+    texts = norms(raw)
+    return indicator_header_of(texts, "\n".join(texts))
+
+
+def indicator_header_of(texts: Sequence[str], cells: str) -> dict[str, int] | None:
+    """indicator_header of a row's normalised texts (``cells``: the texts joined by newlines)."""
+    if "三级指标" not in cells or "一级指标" not in cells:
         return None
     columns: dict[str, int] = {}
     for index, text in enumerate(texts):
@@ -91,9 +107,15 @@ def indicator_header(raw: Row) -> dict[str, int] | None:
 
 def funds_header(raw: Row) -> list[tuple[int, str]]:
     """(column, field) pairs of a funds header row, in order."""
+    return funds_header_of(norms(raw))
+
+
+def funds_header_of(texts: Sequence[str], cells: str | None = None) -> list[tuple[int, str]]:
+    """funds_header of a row's normalised texts (``cells``: the texts joined by newlines, if known)."""
+    if not _FUNDS_WORD.search("\n".join(texts) if cells is None else cells):
+        return []
     found: list[tuple[int, str]] = []
-    for index, item in enumerate(raw.cells):
-        text = norm(item.text)
+    for index, text in enumerate(texts):
         for key, words in _FUNDS_FIELDS:
             if any(w in text for w in words):
                 found.append((index, key))
@@ -142,7 +164,7 @@ class IndicatorParser:
         for index, cell in enumerate(cells):
             if cell is None:
                 continue
-            level1, level2 = is_level1(cell.text), is_level2(cell.text)
+            level1, level2 = _levels(cell.text)
             if (level1 or level2) and index in (l1, l2):
                 break  # a level label already in a level column: the row is aligned
             if level2 and l2 is not None:
@@ -202,13 +224,14 @@ class IndicatorParser:
 
     def _read(self, cells: list[RawCell | None], raw: Row, row: int) -> None:
         l1_text, l1_raw, l1_index = self._text(cells, "level1")
-        if norm(l1_text):
+        l1_body = norm(l1_text)
+        if l1_body:
             group = canonical_level1(l1_text)
             if group:
                 if group != self.level1:
                     self.level2 = ""
                 self.level1 = group
-                label_weight = _WEIGHT_IN_LABEL.search(norm(l1_text))
+                label_weight = _WEIGHT_IN_LABEL.search(l1_body)
                 column = l1_index + 1 if l1_index is not None else None
                 source = self.ctx.source(l1_raw, row, column)
                 self.groups.append(
@@ -222,8 +245,9 @@ class IndicatorParser:
                     )
                 )
         l2_text, _, _ = self._text(cells, "level2")
-        if norm(l2_text):
-            self.level2 = norm(l2_text)
+        l2_body = norm(l2_text)
+        if l2_body:
+            self.level2 = l2_body
         name = self._cell(cells, "name", row)
         target = self._cell(cells, "target", row)
         actual = self._cell(cells, "actual", row)
@@ -234,8 +258,8 @@ class IndicatorParser:
         if (
             self.loose
             and self.indicators
-            and not norm(l1_text)
-            and not norm(l2_text)
+            and not l1_body
+            and not l2_body
             and not name.blank
             and target.blank
             and actual.blank
@@ -246,12 +270,7 @@ class IndicatorParser:
             self.indicators[-1] = _replace_name(last, last.name.text + name.text)
             return
         level1 = self.level1
-        if (
-            norm(name.text).endswith(("满意度", "满意率"))
-            and level1 == BENEFIT
-            and not norm(l1_text)
-            and not norm(l2_text)
-        ):
+        if norm(name.text).endswith(("满意度", "满意率")) and level1 == BENEFIT and not l1_body and not l2_body:
             # A satisfaction row left without its level-1 label after the benefit rows.
             level1, self.level1, self.level2 = SATISFACTION, SATISFACTION, ""
         self.indicators.append(

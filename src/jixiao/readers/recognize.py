@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from jixiao.model import Cell, Document, Package, ReadNote, SignOff, Source
 from jixiao.readers.basic_table import read_basic
 from jixiao.readers.blocks import Block, Para, Row
 from jixiao.readers.evaluation_tables import read_department, read_project
-from jixiao.readers.grid import TableContext, clean, norm, year_in
+from jixiao.readers.grid import TableContext, clean, norm, norms, year_in
 from jixiao.readers.narrative_text import build_cover, build_narratives
 from jixiao.readers.sheets import read_goals, read_scoring
 
@@ -36,8 +37,12 @@ _SIGNOFF = re.compile(
     r"(?:单位负责人(?:签字)?[:：]?\s*(?P<head>.*?)\s*(?=附件|$))?"
 )
 _REMARK = re.compile(r"^(备注|说明|注)[:：]")
+# Header cells, matched in the row's normalised texts joined by newlines (one cell per line).
+_PROJECT_HEADER = re.compile(r"^(?:项目名称$|项目支出名称)", re.M)
+_DEPARTMENT_HEADER = re.compile(r"^(?:部门名称|预算部门名称|单位名称)$", re.M)
 
 
+@lru_cache(maxsize=16384)
 def title_kind(text: str) -> Kind | None:
     body = norm(text)
     if len(body) > 60 or "（每个" in body or "(每个" in body:
@@ -52,29 +57,39 @@ def title_kind(text: str) -> Kind | None:
 
 def header_kind(row: Row) -> tuple[Kind, bool] | None:
     """The kind of table a row belongs to, and whether it is a title (True) or a header row."""
-    texts = [norm(c.text) for c in row.cells]
+    texts = norms(row)
+    cells = "\n".join(texts)  # one text per line: ^…$ is one cell
     joined = "".join(texts)
-    if any(t in ("项目支出名称", "项目名称") or t.startswith("项目支出名称") for t in texts):
+    if _PROJECT_HEADER.search(cells):
         return "project", False
     if "财政供养人员情况" in joined:
         return "basic", False
-    if any(t in ("部门名称", "预算部门名称", "单位名称") for t in texts):
+    if _DEPARTMENT_HEADER.search(cells):
         return "department", False
     if "评分标准" in joined and ("评价指标" in joined or "指标说明" in joined):
         return "scoring", False
     if "任务名称" in joined and "完成情况" in joined:
         return "goals", False
-    for text in texts:
-        kind = title_kind(text)
-        if kind is not None and len(text) >= 6:
-            return kind, True
+    if _may_hold_title(cells):
+        for text in texts:
+            kind = title_kind(text)
+            if kind is not None and len(text) >= 6:
+                return kind, True
     return None
+
+
+def _may_hold_title(text: str) -> bool:
+    """False when no cell of the (normalised) text can be a title: every title word ends in one of these."""
+    return "数据表" in text or "自评表" in text or "评分表" in text
 
 
 def _split_at_title(row: Row) -> list[Row]:
     """A title cell glued to the end of the previous table's last row starts a new row."""
+    texts = norms(row)
+    if len(texts) < 2 or not _may_hold_title("\n".join(texts[1:])):
+        return [row]
     for index, cell in enumerate(row.cells):
-        if index and title_kind(cell.text) is not None and len(norm(cell.text)) >= 6:
+        if index and title_kind(cell.text) is not None and len(texts[index]) >= 6:
             return [Row(row.cells[:index], row.line), Row(row.cells[index:], cell.line)]
     return [row]
 
@@ -138,9 +153,7 @@ class Recognizer:
             for part in parts:
                 self._row(part)
             return
-        kind_from_title = next(
-            (k for k in (title_kind(p.text) for p in self.pending_titles) if k is not None), None
-        )
+        kind_from_title = next((k for k in (title_kind(p.text) for p in self.pending_titles) if k is not None), None)
         found = header_kind(row)
         current = self.current
         start: Kind | None = None
@@ -155,13 +168,7 @@ class Recognizer:
                 start = kind
         if (
             start is not None
-            and not (
-                current is not None
-                and current.kind == start
-                and not current.header_seen
-                and found
-                and found[1]
-            )
+            and not (current is not None and current.kind == start and not current.header_seen and found and found[1])
             and not (current is not None and current.kind == start and not current.rows)
         ):
             self.current = _Table(start, titles=self.pending_titles)
@@ -171,7 +178,7 @@ class Recognizer:
             self.current.titles.extend(self.pending_titles)
             self.pending_titles = []
         if self.current is None:
-            if any(norm(c.text) for c in row.cells):
+            if any(norms(row)):
                 self.orphan_rows += 1
                 if self.orphan_rows == 1:
                     self.notes.append(
@@ -232,9 +239,7 @@ def recognize(blocks: list[Block], *, file: str | None, loose: bool = False) -> 
         name = _table_name(table, projects)
         ctx = TableContext(file, name)
         title_text = " ".join(clean(p.text) for p in table.titles)
-        title = Cell(
-            title_text, Source(file, table.titles[0].line if table.titles else table.rows[0].line, name)
-        )
+        title = Cell(title_text, Source(file, table.titles[0].line if table.titles else table.rows[0].line, name))
         year = year_in(title_text) or _year_in_rows(table.rows)
         if year:
             years[year] += 1

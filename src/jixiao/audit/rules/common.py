@@ -112,9 +112,15 @@ def names_match(a: str, b: str) -> bool:
 
 def best_match(name: str, candidates: Sequence[T], key: Callable[[T], str]) -> T | None:
     """The candidate whose name is most surely ``name`` (None when none is sure enough or two tie)."""
-    scored = sorted(((name_similarity(name, key(c)), i) for i, c in enumerate(candidates)), reverse=True)
-    if not scored or scored[0][0] < 0.5:
+    best: T | None = None
+    best_score = -1.0
+    tied = False
+    for candidate in candidates:
+        score = name_similarity(name, key(candidate))
+        if score > best_score:
+            best, best_score, tied = candidate, score, False
+        elif score == best_score:
+            tied = True
+    if best_score < 0.5 or tied:
         return None
-    if len(scored) > 1 and scored[1][0] == scored[0][0]:
-        return None
-    return candidates[scored[0][1]]
+    return best

@@ -134,9 +134,7 @@ def claimed_total(ctx: AuditContext) -> Iterator[Finding]:
                 "总分栏未填写得分" + (f"（按规则计算为{computed:.2f}分）" if computed is not None else ""),
                 "the total score is not filled in",
                 location="总分 · 得分",
-                source=document.claimed_total.source
-                if document.claimed_total.source.line
-                else document.source,
+                source=document.claimed_total.source if document.claimed_total.source.line else document.source,
                 expected=f"{computed:.2f}" if computed is not None else None,
                 found=document.claimed_total.text or "（空）",
             )

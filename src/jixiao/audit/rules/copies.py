@@ -39,9 +39,11 @@ def other_project_named(ctx: AuditContext) -> Iterator[Finding]:
     for project in projects:
         own = keys[project.name]
         texts = [(label, cell, name_key(getattr(cell, "text", ""))) for label, cell in _texts(project)]
+        # Keys hold no white space: one search in the joined keys tells whether any text names it.
+        joined = "\n".join(text_key for _, _, text_key in texts)
         for other in projects:
             key = keys[other.name]
-            if other is project or len(key) < 4 or key in own or own in key:
+            if other is project or len(key) < 4 or key in own or own in key or key not in joined:
                 continue
             for label, cell, text_key in texts:
                 text = getattr(cell, "text", "")
@@ -110,11 +112,7 @@ def actual_repeats_target(ctx: AuditContext) -> Iterator[Finding]:
     for ds in ctx.score.documents:
         if ds.kind not in ("project", "department"):
             continue
-        rows = [
-            s
-            for s in ds.indicators
-            if s.status != "skipped" and s.indicator.target.text.strip() not in ("", "无")
-        ]
+        rows = [s for s in ds.indicators if s.status != "skipped" and s.indicator.target.text.strip() not in ("", "无")]
         repeated = [
             s
             for s in rows

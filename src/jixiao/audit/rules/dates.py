@@ -90,9 +90,7 @@ def report_date(ctx: AuditContext) -> Iterator[Finding]:
         return
     dates = [("封面日期", ctx.package.cover.date)]
     dates += [
-        (f"{getattr(d, 'name', '')}填报日期", d.signoff.date)
-        for d in ctx.package.documents
-        if hasattr(d, "signoff")
+        (f"{getattr(d, 'name', '')}填报日期", d.signoff.date) for d in ctx.package.documents if hasattr(d, "signoff")
     ]
     for label, cell in dates:
         match = _DATE.search(cell.text)

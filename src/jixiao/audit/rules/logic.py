@@ -167,9 +167,7 @@ def execution_low(ctx: AuditContext) -> Iterator[Finding]:
         if ex is None or ex.rate is None or ex.rate >= floor:
             continue
         name = ds.document.name
-        explained = (
-            name and name in narrative_text and any(w in narrative_text for w in ("原因", "由于", "因"))
-        )
+        explained = name and name in narrative_text and any(w in narrative_text for w in ("原因", "由于", "因"))
         if explained:
             continue
         yield make(
@@ -263,11 +261,7 @@ def weight_without_values(ctx: AuditContext) -> Iterator[Finding]:
         for s in ds.indicators:
             if not s.weight or s.status == "skipped":
                 continue
-            blank = [
-                n
-                for n, c in (("年度指标值", s.indicator.target), ("实际完成值", s.indicator.actual))
-                if c.blank
-            ]
+            blank = [n for n, c in (("年度指标值", s.indicator.target), ("实际完成值", s.indicator.actual)) if c.blank]
             if blank:
                 yield make(
                     "logic.weight-without-values",

@@ -39,9 +39,7 @@ def _agrees(stated: Statement, value: Decimal) -> bool:
     exponent = stated.value.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     quantum = Decimal(1).scaleb(-places)
-    return abs(value.quantize(quantum) - stated.value) <= quantum / 2 or abs(value - stated.value) <= Decimal(
-        "0.01"
-    )
+    return abs(value.quantize(quantum) - stated.value) <= quantum / 2 or abs(value - stated.value) <= Decimal("0.01")
 
 
 def _name(narrative: Narrative) -> str:
@@ -149,9 +147,7 @@ def department_amounts(ctx: AuditContext) -> Iterator[Finding]:
     for st in narrative.statements:
         if st.kind != "amount" or st.value is None or st.unit not in ("万元", "亿元"):
             continue
-        if any(word in st.sentence for word in _OTHER_ITEMS) and not st.subject.endswith(
-            ("基本支出", "项目支出")
-        ):
+        if any(word in st.sentence for word in _OTHER_ITEMS) and not st.subject.endswith(("基本支出", "项目支出")):
             continue
         general = st.subject.endswith(("基本支出", "项目支出")) or st.subject.startswith("政府性基金")
         if not general and not _UNIT_SUBJECT.search(st.sentence.split(st.text)[0]):
@@ -342,11 +338,7 @@ def year_on_year(ctx: AuditContext) -> Iterator[Finding]:
                 None,
             )
             rate = next(
-                (
-                    s
-                    for s in statements[index + 1 : index + 3]
-                    if s.kind == "rate" and s.sentence == st.sentence
-                ),
+                (s for s in statements[index + 1 : index + 3] if s.kind == "rate" and s.sentence == st.sentence),
                 None,
             )
             if current is None or current.value is None or rate is None or rate.value is None:

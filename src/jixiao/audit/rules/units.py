@@ -13,6 +13,9 @@ from jixiao.model import Figure, FundsRow
 from jixiao.values import Kind
 
 FAMILY = "units"
+# An amount about 10,000 times (or a 10,000th of) its neighbours: 元 mixed with 万元.
+_TIMES_LOW, _TIMES_HIGH = Decimal(3000), Decimal(30000)
+_PART_LOW, _PART_HIGH = Decimal("0.00003"), Decimal("0.0003")
 _HUNDRED = Decimal(100)
 
 
@@ -86,8 +89,8 @@ def magnitude(ctx: AuditContext) -> Iterator[Finding]:
                 if not others or figure.value is None:
                     continue
                 ratios = [figure.value / o for o in others]
-                if all(Decimal(3000) <= r <= Decimal(30000) for r in ratios) or all(
-                    Decimal("0.00003") <= r <= Decimal("0.0003") for r in ratios
+                if all(_TIMES_LOW <= r <= _TIMES_HIGH for r in ratios) or all(
+                    _PART_LOW <= r <= _PART_HIGH for r in ratios
                 ):
                     yield make(
                         "units.magnitude",
