@@ -491,3 +491,84 @@ def project_reports(ctx: AuditContext) -> Iterator[Finding]:
                 document_name=_name(report),
                 source=report.source,
             )
+
+
+@rule(
+    "narr.staff-count",
+    family=FAMILY,
+    severity="error",
+    title="报告所述编制数、在职人数与基础数据表一致",
+    title_en="staff numbers stated in the report agree with the basic data",
+)
+def staff_count(ctx: AuditContext) -> Iterator[Finding]:
+    narrative, basic = ctx.package.narrative, ctx.package.basic
+    if narrative is None or basic is None:
+        return
+    for st in narrative.statements:
+        if st.kind != "count" or st.unit != "人" or st.value is None:
+            continue
+        subject = st.subject
+        if "编制" in subject:
+            figure, label = basic.staffing.authorized, "编制数"
+        elif any(w in subject for w in ("实有", "在职", "年末人数", "年未实有")):
+            figure, label = basic.staffing.actual, "实际在职人数"
+        else:
+            continue
+        if figure.value is None or figure.value == st.value:
+            continue
+        yield make(
+            "narr.staff-count",
+            "error",
+            FAMILY,
+            None,
+            f"报告称「{subject}{st.text}」，但基础数据表{label}为{figure.value}人",
+            f"the report says {subject} {st.text}; the basic data gives {label} {figure.value}",
+            document_name=_name(narrative),
+            location=st.sentence[:40],
+            source=st.source,
+            expected=f"{figure.value}人",
+            found=st.text,
+        )
+
+
+@rule(
+    "narr.execution-rate",
+    family=FAMILY,
+    severity="error",
+    title="报告所述预算执行率与表格计算的执行率一致",
+    title_en="the execution rate stated in the report equals the table's",
+)
+def execution_rate(ctx: AuditContext) -> Iterator[Finding]:
+    projects = ctx.package.projects
+    for narrative in ctx.package.narratives:
+        own = _project_for(narrative, projects) if narrative.project else ctx.package.department
+        for st in narrative.statements:
+            if st.kind != "rate" or st.value is None or not st.subject.endswith(("执行率", "执行率为")):
+                continue
+            if any(w in st.subject for w in ("季度", "指标", "目标")):
+                continue
+            # A rate in a sentence that names a project speaks of that project.
+            sentence_key = name_key(st.sentence)
+            named = [p for p in projects if len(name_key(p.name)) >= 4 and name_key(p.name) in sentence_key]
+            if len(named) > 1:
+                continue
+            document = named[0] if named else own
+            if document is None:
+                continue
+            ds = ctx.score.for_document(document)
+            rate = ds.execution.rate if ds is not None and ds.execution is not None else None
+            if rate is None or abs(rate * 100 - st.value) <= Decimal("0.015"):
+                continue
+            yield make(
+                "narr.execution-rate",
+                "error",
+                FAMILY,
+                None,
+                f"报告称{st.subject}{st.text}，但「{document.name}」全年执行数÷全年预算数＝{points(rate * 100)}%",
+                f"the report says {st.text}; the table of {document.name} gives {points(rate * 100)}%",
+                document_name=_name(narrative),
+                location=st.sentence[:40],
+                source=st.source,
+                expected=f"{points(rate * 100)}%",
+                found=st.text,
+            )
