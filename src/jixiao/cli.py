@@ -64,6 +64,7 @@ class LazyGroup(click.Group):
     lazy: ClassVar[dict[str, str]] = {
         "export": "jixiao.cli_documents:export",
         "template": "jixiao.cli_template:template",
+        "synth": "jixiao.cli_synth:synth",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -28,7 +28,8 @@ def to_data(package: Package) -> dict[str, Any]:
 
 
 def dumps(package: Package, *, indent: int | None = 2) -> str:
-    return json.dumps(to_data(package), ensure_ascii=False, indent=indent)
+    text: bytes = _adapter().dump_json(package, indent=indent)
+    return text.decode("utf-8")
 
 
 class FormatError(ValueError):

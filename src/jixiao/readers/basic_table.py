@@ -33,9 +33,7 @@ def _category(label: str, in_projects: bool) -> ExpenseCategory:
     return "project" if in_projects else "other"
 
 
-def read_basic(
-    ctx: TableContext, rows: list[Row], title: Cell, year: int | None, signoff: SignOff
-) -> BasicData:
+def read_basic(ctx: TableContext, rows: list[Row], title: Cell, year: int | None, signoff: SignOff) -> BasicData:
     staffing = Staffing()
     expenses: list[ExpenseRow] = []
     buildings: list[BuildingRow] = []

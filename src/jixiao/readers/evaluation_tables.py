@@ -155,6 +155,9 @@ def _is_nature(label: str) -> bool:
 
 def _goal(ctx: TableContext, raw: Row, number: int, texts: Sequence[str]) -> Goal | None:
     filled = [i for i, t in enumerate(texts) if t and "总体目标" not in t and "绩效目标" not in t]
+    if not filled and len(raw.cells) >= 2 and not any(texts):
+        # An empty goal row: kept, so that a finding can point at it.
+        return Goal(ctx.cell(raw, len(raw.cells) - 2, number), ctx.cell(raw, len(raw.cells) - 1, number))
     if not filled:
         label_at = next((i for i, t in enumerate(texts) if "目标" in t), None)
         if label_at is None or label_at + 1 >= len(raw.cells):

@@ -26,9 +26,7 @@ _GROUP = re.compile(r"^(.*?)[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]$")
 _GRADES = ("优", "良", "中", "差")
 
 
-def read_scoring(
-    ctx: TableContext, rows: list[Row], title: Cell, year: int | None, signoff: SignOff
-) -> ScoringSheet:
+def read_scoring(ctx: TableContext, rows: list[Row], title: Cell, year: int | None, signoff: SignOff) -> ScoringSheet:
     columns = {"level1": 0, "level2": 1, "name": 2, "weight": 3, "description": 4, "criteria": 5, "score": 6}
     items: list[ScoringItem] = []
     groups: list[GroupLabel] = []

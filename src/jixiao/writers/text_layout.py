@@ -30,7 +30,8 @@ from jixiao.model import (
 _FUNDS_FIELDS = ("initial_budget", "adjusted_budget", "executed", "weight", "execution_rate", "score")
 _FUNDS_HEADER = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
 _INDICATOR_HEADER = (
-    "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+    "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+    "分值", "得分", "偏差原因分析及改进措施",
 )  # fmt: skip
 _DEFAULT_TITLES = {
     "basic": "部门整体支出绩效评价基础数据表",
@@ -113,7 +114,9 @@ def _title(out: _Writer, document: Document, d: int, attachment: str) -> None:
 def _basic(out: _Writer, basic: BasicData, d: int) -> None:
     year = basic.year
     staffing = basic.staffing
-    out.row([("财政供养人员情况（人）", None), ("编制数", None), (f"{year or ''}年实际在职人数", None), ("控制率", None)])
+    out.row(
+        [("财政供养人员情况（人）", None), ("编制数", None), (f"{year or ''}年实际在职人数", None), ("控制率", None)]
+    )
     out.row(
         [
             ("", None),
@@ -132,7 +135,14 @@ def _basic(out: _Writer, basic: BasicData, d: int) -> None:
                 (expense.final.text, f"{d}.exp.{i}.final"),
             ]
         )
-    headers = ("批复规模（㎡）", "实际规模（㎡）", "规模控制率", "预算投资（万元）", "实际投资（万元）", "投资概算控制率")
+    headers = (
+        "批复规模（㎡）",
+        "实际规模（㎡）",
+        "规模控制率",
+        "预算投资（万元）",
+        "实际投资（万元）",
+        "投资概算控制率",
+    )
     out.row([(f"楼堂馆所控制情况（{year or ''}年完工项目）", None), *((h, None) for h in headers)])
     for b in basic.buildings or ():
         figures = (b.approved_area, b.actual_area, b.area_control_rate, b.budget_investment, b.actual_investment)
@@ -154,7 +164,11 @@ def _goals(out: _Writer, document: DepartmentTable | ProjectTable, d: int) -> No
     out.row([("年度总体目标", None), ("预期目标", None), ("实际完成情况", None)])
     for i, goal in enumerate(document.goals):
         out.row(
-            [("", f"{d}.goal.{i}"), (goal.expected.text, f"{d}.goal.{i}.expected"), (goal.actual.text, f"{d}.goal.{i}.actual")]
+            [
+                ("", f"{d}.goal.{i}"),
+                (goal.expected.text, f"{d}.goal.{i}.expected"),
+                (goal.actual.text, f"{d}.goal.{i}.actual"),
+            ]
         )
     if not document.goals:
         out.row([("", None), ("", f"{d}.goal.0.expected"), ("", f"{d}.goal.0.actual")])
@@ -249,7 +263,9 @@ def _narrative(out: _Writer, narrative: Narrative, k: int) -> None:
         out.para(narrative.title, f"n{k}.title")
     for s, section in enumerate(narrative.sections):
         if section.number:
-            heading = f"（{section.number}）{section.title}" if section.level == 2 else f"{section.number}、{section.title}"
+            heading = (
+                f"（{section.number}）{section.title}" if section.level == 2 else f"{section.number}、{section.title}"
+            )
             out.para(heading, f"n{k}.{s}")
         for p, paragraph in enumerate(section.paragraphs):
             out.para(paragraph.text, f"n{k}.{s}.{p}")

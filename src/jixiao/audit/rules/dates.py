@@ -30,7 +30,10 @@ def stray_year(ctx: AuditContext) -> Iterator[Finding]:
         for st in narrative.statements:
             if st.kind != "year" or st.value is None or int(st.value) == year:
                 continue
-            about_execution = any(w in st.subject for w in _EXECUTION_WORDS)
+            after = st.sentence.split(st.text, 1)[1] if st.text in st.sentence else ""
+            about_execution = any(w in st.subject for w in _EXECUTION_WORDS) or after.lstrip().startswith(
+                ("第一季度", "第二季度", "第三季度", "第四季度", "上半年", "下半年")
+            )
             if not about_execution:
                 continue
             yield make(

@@ -178,7 +178,7 @@ def execution_low(ctx: AuditContext) -> Iterator[Finding]:
             f"预算执行率{percent(ex.rate)}，低于{percent(floor)}，未见原因说明",
             f"execution rate {percent(ex.rate)} is below {percent(floor)} with no explanation",
             location="年度资金总额 · 执行率",
-            source=ex.row.executed.source,
+            source=ex.row.execution_rate.source if ex.row.execution_rate.source.line else ex.row.executed.source,
             expected=f"≥{percent(floor)}或说明原因",
             found=percent(ex.rate),
         )

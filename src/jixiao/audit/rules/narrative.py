@@ -10,7 +10,7 @@ from jixiao.audit.context import AuditContext
 from jixiao.audit.finding import Finding
 from jixiao.audit.registry import rule
 from jixiao.audit.rules.common import best_match, make, money, name_key, names_match, points
-from jixiao.model import Figure, Narrative, Paragraph, ProjectTable, Statement
+from jixiao.model import Figure, Narrative, Paragraph, ProjectTable, Source, Statement
 
 FAMILY = "narrative"
 _UNIT_SUBJECT = re.compile(r"(本部门|本单位|我中心|我单位|我局|本局|部门整体|全局)")
@@ -126,6 +126,13 @@ def _department_candidates(ctx: AuditContext, subject: str) -> tuple[str, list[D
     elif plain == "项目支出" and department:
         label = "项目支出"
         values += [a.figure.value for a in department.by_nature if "项目" in a.label]
+        executed = [p.total.executed.value for p in package.projects]
+        if executed and all(v is not None for v in executed):
+            values.append(sum((v for v in executed if v is not None), Decimal(0)))  # the project tables' spending
+        if basic:
+            finals = [e.final.value for e in basic.expenses if e.category == "project"]
+            if finals and all(v is not None for v in finals):
+                values.append(sum((v for v in finals if v is not None), Decimal(0)))  # the basic data's projects
     elif plain.startswith("政府性基金") and department:
         label = "政府性基金拨款"
         values += [a.figure.value for a in department.by_income if "政府性基金" in a.label]
@@ -187,34 +194,87 @@ def named_project_amounts(ctx: AuditContext) -> Iterator[Finding]:
     if narrative is None or not projects:
         return
     for st in narrative.statements:
-        if st.kind != "amount" or st.value is None or len(name_key(st.subject)) < 4:
+        if st.kind != "amount" or st.value is None:
             continue
-        found = best_match(st.subject, projects, lambda p: p.name)
-        if found is None:
-            continue
-        project = found
-        candidates = [
-            f.value
-            for f in (project.total.initial_budget, project.total.adjusted_budget, project.total.executed)
-            if f.value is not None
-        ]
-        if not candidates or any(_agrees(st, v) for v in candidates):
+        project = best_match(st.subject, projects, lambda p: p.name) if len(name_key(st.subject)) >= 4 else None
+        if project is None:
+            # "1．某某经费：全年预算数82.69万元，全年执行数82.69万元" names the project before the figures.
+            sentence_key = name_key(st.sentence)
+            named = [p for p in projects if len(name_key(p.name)) >= 4 and name_key(p.name) in sentence_key]
+            if len(named) != 1 or not any(w in st.subject for w in ("预算", "执行", "支出", "拨付")):
+                continue
+            project = named[0]
+        total = project.total
+        if "年初" in st.subject:
+            candidates = [total.initial_budget.value]
+        elif "预算" in st.subject:
+            candidates = [total.adjusted_budget.value, total.initial_budget.value]
+        elif any(w in st.subject for w in ("执行", "支出")):
+            candidates = [total.executed.value]
+        else:
+            candidates = [total.initial_budget.value, total.adjusted_budget.value, total.executed.value]
+        known = [v for v in candidates if v is not None]
+        if not known or any(_agrees(st, v) for v in known):
             continue
         yield make(
             "narr.project-amounts",
             "error",
             FAMILY,
             None,
-            f"报告称「{st.subject}{st.text}」，但项目自评表「{project.name}」预算{money(project.total.adjusted_budget.value)}"
-            f"万元、执行{money(project.total.executed.value)}万元",
-            f"the report says {st.subject} {st.text}; the project table gives budget "
-            f"{money(project.total.adjusted_budget.value)}, executed {money(project.total.executed.value)}",
+            f"报告称「{project.name}」{st.subject}{st.text}，但项目自评表年初预算"
+            f"{money(total.initial_budget.value)}万元、全年预算{money(total.adjusted_budget.value)}万元、"
+            f"执行{money(total.executed.value)}万元",
+            f"the report says {st.subject} {st.text} for {project.name}; its table gives budget "
+            f"{money(total.adjusted_budget.value)}, executed {money(total.executed.value)}",
             document_name=_name(narrative),
             location=st.sentence[:40],
             source=st.source,
-            expected=f"{money(project.total.executed.value)}万元",
+            expected=f"{money(known[0])}万元",
             found=st.text,
         )
+
+
+@rule(
+    "narr.project-list",
+    family=FAMILY,
+    severity="warning",
+    title="部门整体报告提到了每一个有自评表的项目",
+    title_en="the department report mentions every project that has a table",
+)
+def project_list(ctx: AuditContext) -> Iterator[Finding]:
+    narrative, projects = ctx.package.narrative, ctx.package.projects
+    if narrative is None or len(projects) < 2:
+        return
+    prose = name_key("".join(p.text for s in narrative.sections for p in s.paragraphs))
+    keys = {p.name: name_key(p.name) for p in projects}
+    mentioned = [p for p in projects if len(keys[p.name]) >= 3 and keys[p.name] in prose]
+    if not mentioned:
+        return  # a report that names no project at all is not listing them
+    first = name_key_source(narrative, keys[mentioned[0].name])
+    for project in projects:
+        if project not in mentioned:
+            yield make(
+                "narr.project-list",
+                "warning",
+                FAMILY,
+                None,
+                f"部门整体支出绩效自评报告介绍了{len(mentioned)}个项目，但没有提到有自评表的项目「{project.name}」",
+                f"the department report names {len(mentioned)} projects but not {project.name}",
+                document_name=_name(narrative),
+                location="项目支出情况",
+                source=first,
+                expected=project.name,
+                found="（未提及）",
+            )
+
+
+def name_key_source(narrative: Narrative, key: str) -> Source:
+    """The paragraph where a project is first named: where the report lists its projects."""
+    for section in narrative.sections:
+        for paragraph in section.paragraphs:
+            if key in name_key(paragraph.text):
+                return paragraph.source
+    return narrative.source
 
 
 @rule(
@@ -552,6 +612,9 @@ def execution_rate(ctx: AuditContext) -> Iterator[Finding]:
             named = [p for p in projects if len(name_key(p.name)) >= 4 and name_key(p.name) in sentence_key]
             if len(named) > 1:
                 continue
+            label = st.sentence.split("：", 1)[0] if "：" in st.sentence else ""
+            if not named and label and len(label) <= 30 and not _UNIT_SUBJECT.search(label):
+                continue  # "6．某某经费：…执行率93.69%" speaks of an item with no table here
             document = named[0] if named else own
             if document is None:
                 continue
