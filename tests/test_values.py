@@ -383,9 +383,7 @@ def test_render_parse_roundtrip_on_numbers(op: Op | None, number: Decimal, unit:
     st.one_of(st.none(), st.integers(min_value=1, max_value=28)),
     st.sampled_from([None, Op.LE, Op.GE]),
 )
-def test_render_parse_roundtrip_on_times(
-    year: int | None, month: int, day: int | None, op: Op | None
-) -> None:
+def test_render_parse_roundtrip_on_times(year: int | None, month: int, day: int | None, op: Op | None) -> None:
     _roundtrips(Value(kind=Kind.TIME, year=year, month=month, day=day, op=op))
 
 

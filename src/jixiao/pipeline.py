@@ -94,9 +94,7 @@ def process_file(
     except ReadError as error:
         return FileResult(name, False, _error_text(error.message, error.message_en))
     except RecursionError:
-        return FileResult(
-            name, False, _error_text("文件结构嵌套过深，无法读取", "the file is nested too deeply")
-        )
+        return FileResult(name, False, _error_text("文件结构嵌套过深，无法读取", "the file is nested too deeply"))
     except MemoryError:
         return FileResult(name, False, _error_text("文件过大，内存不足", "the file is too large for memory"))
     return evaluate(package, path=name, framework=framework, audit=audit, rules=rules)
@@ -138,25 +136,17 @@ def result_to_json(result: FileResult, *, with_findings: bool = False) -> dict[s
                 )
             execution = ds.execution if ds is not None else None
             if execution is not None:
-                funds["execution_rate"] = _s(
-                    execution.rate.quantize(Decimal("0.0001")) if execution.rate else None
-                )
-                funds["computed_score"] = _s(
-                    round2(execution.computed) if execution.computed is not None else None
-                )
+                funds["execution_rate"] = _s(execution.rate.quantize(Decimal("0.0001")) if execution.rate else None)
+                funds["computed_score"] = _s(round2(execution.computed) if execution.computed is not None else None)
             indicators = getattr(document, "indicators", None)
-            count = (
-                len(indicators.indicators) if indicators is not None else len(getattr(document, "items", ()))
-            )
+            count = len(indicators.indicators) if indicators is not None else len(getattr(document, "items", ()))
             entry: dict[str, Any] = {
                 "kind": document.kind,
                 "name": document.name,
                 "funds": funds,
                 "indicator_count": count,
                 "claimed_total": _s(ds.claimed_total) if ds is not None else None,
-                "computed_total": _s(round2(ds.computed_total))
-                if ds and ds.computed_total is not None
-                else None,
+                "computed_total": _s(round2(ds.computed_total)) if ds and ds.computed_total is not None else None,
                 "grade": ds.computed_grade if ds is not None else None,
                 "claimed_grade": ds.claimed_grade if ds is not None else None,
             }
@@ -166,9 +156,7 @@ def result_to_json(result: FileResult, *, with_findings: bool = False) -> dict[s
             "year": package.year,
             "framework": package.framework,
             "documents": documents,
-            "notes": [
-                {"message": n.message, "message_en": n.message_en, "level": n.level} for n in package.notes
-            ],
+            "notes": [{"message": n.message, "message_en": n.message_en, "level": n.level} for n in package.notes],
         }
     if with_findings:
         data["findings"] = [f.to_json() for f in result.findings]

@@ -86,11 +86,7 @@ def _render_document(console: Console, ds: DocumentScore) -> None:
             table.add_column(header, overflow="fold")
         for s in ds.indicators:
             ind = s.indicator
-            differs = (
-                s.claimed is not None
-                and s.computed is not None
-                and abs(s.claimed - s.computed) > SCORE_TOLERANCE
-            )
+            differs = s.claimed is not None and s.computed is not None and abs(s.claimed - s.computed) > SCORE_TOLERANCE
             note = s.explanation.note or (s.explanation.sentence if differs else "")
             if s.band is not None and s.status == "band":
                 note = f"区间 {_n(s.band[0])}–{_n(s.band[1])}" + (f"；{note}" if note else "")

@@ -399,9 +399,7 @@ _POST_OPS: tuple[tuple[str, Op | None], ...] = tuple(
 _OP_DIRECTION = {Op.GE: 1, Op.GT: 1, Op.LE: -1, Op.LT: -1, Op.EQ: 0}
 
 
-def _index_ops(
-    ops: tuple[tuple[str, Op | None], ...], at: int
-) -> dict[str, tuple[tuple[str, Op | None], ...]]:
+def _index_ops(ops: tuple[tuple[str, Op | None], ...], at: int) -> dict[str, tuple[tuple[str, Op | None], ...]]:
     """Group comparison words by their last (at=-1) or first (at=0) character: one dict hit, then a few
     endswith/startswith checks instead of trying every word."""
     index: dict[str, list[tuple[str, Op | None]]] = {}
