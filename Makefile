@@ -1,7 +1,7 @@
 # Jixiao: the two commands of the quick start are `make demo` and `make test`.
 VENV := .venv/bin
 
-.PHONY: setup setup-system demo test lint typecheck pytest bench clean
+.PHONY: setup setup-system demo cli-demo test lint typecheck pytest bench bench-web clean
 
 setup:
 	@bash scripts/setup.sh
@@ -10,8 +10,16 @@ setup:
 setup-system:
 	@sh scripts/setup-system.sh
 
+# The main job: the web application on the embedded default (SQLite), with a demo organisation.
 demo: setup
+	@$(VENV)/jixiao serve --demo
+
+# The command line on the bundled sample: read, score and audit.
+cli-demo: setup
 	@$(VENV)/jixiao demo
+
+bench-web: setup
+	$(VENV)/python benchmarks/bench_web.py
 
 test: setup setup-system lint typecheck pytest
 

@@ -5,7 +5,7 @@
 # and only when run as root on a Debian/Ubuntu system; otherwise prints what to install.
 set -eu
 
-PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils"
+PACKAGES="libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk poppler-utils chromium gettext"
 missing=""
 for package in $PACKAGES; do
     if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

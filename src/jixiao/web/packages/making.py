@@ -1,0 +1,144 @@
+"""New packages: blank from a framework, a copy of last year's, or an uploaded file.
+
+The blank builder of the core (jixiao.templates.build_template) is used when it exists; otherwise
+a minimal skeleton is laid out from the framework's table specs (one row per level-2 indicator).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import replace
+from typing import Any
+
+from jixiao.model import (
+    EMPTY_CELL,
+    EMPTY_FIGURE,
+    Cell,
+    DepartmentTable,
+    Figure,
+    FundsRow,
+    Goal,
+    Indicator,
+    IndicatorBlock,
+    Package,
+    ProjectTable,
+)
+from jixiao.readers import ReadError, read_package
+
+UPLOAD_SUFFIXES = (".docx", ".xlsx", ".txt", ".json")
+
+
+def framework_choices() -> list[tuple[str, str]]:
+    from jixiao.frameworks import builtin_frameworks
+
+    return [(f.id, f.name) for f in builtin_frameworks() if f.tables]
+
+
+def _skeleton(framework_id: str, year: int, projects: int, unit: str) -> Package:
+    from jixiao.frameworks import get_framework
+
+    framework = get_framework(framework_id)
+    documents: list[Any] = []
+    for spec in framework.tables:
+        rows: list[Indicator] = []
+        for level1 in spec.level1:
+            for level2 in level1.level2 or ("",):
+                rows.append(Indicator(level1=level1.name, level2=level2, name=Cell("")))
+        block = IndicatorBlock(indicators=tuple(rows))
+        total = FundsRow(label=Cell("年度资金总额"), weight=Figure("10", framework.settings.execution_weight, "分"))
+        if spec.kind == "department":
+            documents.append(DepartmentTable(name=unit, year=year, total=total, goals=(Goal(),), indicators=block))
+        elif spec.kind == "project":
+            for number in range(1, max(projects, 1) + 1):
+                documents.append(
+                    ProjectTable(
+                        name=f"项目{number}",
+                        title=Cell(f"附件3-{number} {year}年度项目支出绩效自评表"),
+                        year=year,
+                        implementing_unit=Cell(unit),
+                        total=total,
+                        goals=(Goal(),),
+                        indicators=block,
+                    )
+                )
+    return Package(unit=unit, year=year, framework=framework.id, documents=tuple(documents))
+
+
+def blank_package(framework_id: str, year: int, projects: int, unit: str) -> Package:
+    try:
+        from jixiao.templates import build_template  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return _skeleton(framework_id, year, projects, unit)
+    package: Package = build_template(framework_id, year, projects)
+    return replace(package, unit=unit)
+
+
+def _clear_row(row: FundsRow | None) -> FundsRow | None:
+    if row is None:
+        return None
+    return replace(row, executed=EMPTY_FIGURE, execution_rate=EMPTY_FIGURE, score=EMPTY_FIGURE)
+
+
+def carry_forward(previous: Package, year: int) -> Package:
+    """Last year's package as this year's starting point: targets kept, results cleared."""
+    documents: list[Any] = []
+    for document in previous.documents:
+        if isinstance(document, ProjectTable | DepartmentTable):
+            rows = tuple(
+                replace(i, actual=EMPTY_CELL, score=EMPTY_FIGURE, deviation_reason=EMPTY_CELL)
+                for i in document.indicators.indicators
+            )
+            changes: dict[str, Any] = {
+                "year": year,
+                "total": _clear_row(document.total),
+                "goals": tuple(Goal(expected=g.expected) for g in document.goals),
+                "indicators": replace(document.indicators, indicators=rows),
+                "claimed_total": EMPTY_FIGURE,
+            }
+            if isinstance(document, ProjectTable):
+                changes.update(
+                    current_appropriation=_clear_row(document.current_appropriation),
+                    carryover=_clear_row(document.carryover),
+                    other_funds=_clear_row(document.other_funds),
+                    title=Cell(document.title.text.replace(str(previous.year or ""), str(year))),
+                )
+            documents.append(replace(document, **changes))
+    return replace(previous, year=year, documents=tuple(documents), narratives=(), notes=())
+
+
+class UploadRejected(Exception):
+    def __init__(self, message: str, message_en: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_en = message_en
+
+
+def read_upload(name: str, chunks: Any, size: int, limit: int) -> Package:
+    """Read an uploaded file through jixiao.readers (on a private temporary file)."""
+    suffix = os.path.splitext(name.lower())[1]
+    if suffix not in UPLOAD_SUFFIXES:
+        raise UploadRejected(
+            f"不支持的文件类型「{suffix or name}」，请上传 .docx、.xlsx、.txt 或 .json 文件",
+            f"unsupported file type {suffix or name!r}: upload .docx, .xlsx, .txt or .json",
+        )
+    if size > limit:
+        raise UploadRejected(
+            f"文件过大（{size / 1048576:.1f} MB），上限为 {limit // 1048576} MB",
+            f"the file is too large ({size / 1048576:.1f} MB); the limit is {limit // 1048576} MB",
+        )
+    with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as folder:
+        path = os.path.join(folder, "upload" + suffix)
+        written = 0
+        with open(path, "wb") as handle:
+            for chunk in chunks:
+                written += len(chunk)
+                if written > limit:
+                    raise UploadRejected("文件过大", "the file is too large")
+                handle.write(chunk)
+        try:
+            return read_package(path, display=os.path.basename(name)[:200])
+        except ReadError as error:
+            raise UploadRejected(error.message, error.message_en) from None
+        except (RecursionError, MemoryError):
+            raise UploadRejected("文件结构过深或过大，无法读取", "the file is nested too deeply or too large") from None
