@@ -65,6 +65,9 @@ class LazyGroup(click.Group):
         "export": "jixiao.cli_documents:export",
         "template": "jixiao.cli_template:template",
         "synth": "jixiao.cli_synth:synth",
+        "draft": "jixiao.cli_draft:draft",
+        "serve": "jixiao.cli_web:serve",
+        "createadmin": "jixiao.cli_web:createadmin",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

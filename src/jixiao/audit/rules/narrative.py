@@ -245,14 +245,15 @@ def project_list(ctx: AuditContext) -> Iterator[Finding]:
     narrative, projects = ctx.package.narrative, ctx.package.projects
     if narrative is None or len(projects) < 2:
         return
-    prose = name_key("".join(p.text for s in narrative.sections for p in s.paragraphs))
+    text = "".join(p.text for s in narrative.sections for p in s.paragraphs)
+    prose = name_key(text)
     keys = {p.name: name_key(p.name) for p in projects}
-    mentioned = [p for p in projects if len(keys[p.name]) >= 3 and keys[p.name] in prose]
+    mentioned = [p for p in projects if p.name in text or (len(keys[p.name]) >= 3 and keys[p.name] in prose)]
     if not mentioned:
         return  # a report that names no project at all is not listing them
     first = name_key_source(narrative, keys[mentioned[0].name])
     for project in projects:
-        if project not in mentioned:
+        if project not in mentioned and len(keys[project.name]) >= 3:  # too short a name to tell
             yield make(
                 "narr.project-list",
                 "warning",
