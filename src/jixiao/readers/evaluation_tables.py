@@ -59,7 +59,9 @@ def _read(ctx: TableContext, rows: list[Row], loose: bool) -> _Parts:
             if parser is not None:
                 parts.indicators = parser.finish(number)
                 parser = None
-            figures = [i for i in range(total_at + 1, len(texts)) if texts[i]]
+            # The weight and the claimed total are the first cells with a number after the label
+            # (a workbook may carry labels of its own helper columns on the same row).
+            figures = [i for i in range(total_at + 1, len(texts)) if any(ch.isdigit() for ch in texts[i])]
             if figures:
                 parts.total_weight = ctx.figure(raw, figures[0], number, default_unit="分")
             if len(figures) > 1:

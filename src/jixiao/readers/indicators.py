@@ -297,22 +297,22 @@ def _replace_name(indicator: Indicator, text: str) -> Indicator:
 def read_funds_row(ctx: TableContext, raw: Row, label_index: int, header: list[str], row: int) -> FundsRow:
     """A funds row: the label, then one cell per header field in order.
 
-    A label carrying its own amount ("资金总额：533.49") gives the budget.
+    A label carrying its own amount ("资金总额：533.49") gives the budget when the table has no
+    budget column for it (or leaves that cell blank).
     """
     values: dict[str, Figure] = {}
     label_raw = raw.cells[label_index]
     label_text = clean(label_raw.text)
-    inline = label_text.rsplit("：", 1)[1] if "：" in label_text else ""
-    if any(ch.isdigit() for ch in inline):
-        values["adjusted_budget"] = ctx.figure_of(inline, ctx.source(label_raw, row, label_index + 1))
     position = label_index + 1
     for key in header:
-        if key in values:
-            continue
         if position >= len(raw.cells):
             break
         unit = {"weight": "分", "score": "分", "execution_rate": "%"}.get(key, "万元")
         values[key] = ctx.figure(raw, position, row, default_unit=unit)
         position += 1
+    inline = label_text.rsplit("：", 1)[1] if "：" in label_text else ""
+    budget = values.get("adjusted_budget")
+    if any(ch.isdigit() for ch in inline) and (budget is None or budget.blank):
+        values["adjusted_budget"] = ctx.figure_of(inline, ctx.source(label_raw, row, label_index + 1))
     label = Cell(label_text, ctx.source(label_raw, row, label_index + 1))
     return FundsRow(label=label, source=ctx.row_source(raw, row), **values)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -251,6 +251,14 @@ def recognize(blocks: list[Block], *, file: str | None, loose: bool = False) -> 
             document = read_department(ctx, table.rows, title, year, signoff, loose)
         elif table.kind == "basic":
             document = read_basic(ctx, table.rows, title, year, signoff)
+            # Without a year in its title, the basic data's year is that of its current-year column
+            # ("2022年决算数"), not the first year in its rows (which may be last year's column).
+            current = year_in(document.column_labels[2])
+            if not year_in(title_text) and current:
+                if document.year:
+                    years[document.year] -= 1
+                years[current] += 1
+                document = replace(document, year=current)
         elif table.kind == "scoring":
             document = read_scoring(ctx, table.rows, title, year, signoff)
         else:
