@@ -35,7 +35,7 @@ def _refused(path: Path, *words: str) -> ReadError:
     start = time.perf_counter()
     with pytest.raises(ReadError) as caught:
         read_package(str(path))
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 5.0  # a bomb or an entity expansion would take far longer
     error = caught.value
     assert error.message and error.message_en
     assert any("\u4e00" <= ch <= "\u9fff" for ch in error.message)
