@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from jixiao.audit.context import AuditContext
@@ -13,6 +13,30 @@ from jixiao.model import BasicData, DepartmentTable, ExpenseRow, Figure, GoalsTa
 
 FAMILY = "arithmetic"
 _COLUMNS = (("initial_budget", "年初预算数"), ("adjusted_budget", "全年预算数"), ("executed", "全年执行数"))
+_BASIC_KEYS = ("previous_final", "budget", "final")
+
+
+def _mismatches(
+    whole: object,
+    parts: Sequence[object],
+    columns: Iterable[tuple[str, str]],
+    tolerance: Decimal,
+    *,
+    at_least: bool = False,
+) -> Iterator[tuple[str, Figure, Decimal]]:
+    """(column label, stated total, sum of the parts) for each column where they disagree.
+
+    Columns where the total or every part is blank are not judged. With ``at_least`` the total need
+    only cover its parts (items listed under "其中").
+    """
+    for key, label in columns:
+        stated: Figure = getattr(whole, key)
+        summed = total(getattr(part, key) for part in parts)
+        if stated.value is None or summed is None:
+            continue
+        gap = summed - stated.value if at_least else abs(stated.value - summed)
+        if gap > tolerance:
+            yield label, stated, summed
 
 
 @rule(
@@ -27,26 +51,20 @@ def project_funds_sum(ctx: AuditContext) -> Iterator[Finding]:
         rows = [r for r in (project.current_appropriation, project.carryover, project.other_funds) if r]
         if not rows:
             continue
-        for key, label in _COLUMNS:
-            stated: Figure = getattr(project.total, key)
-            parts = [getattr(r, key) for r in rows]
-            summed = total(parts)
-            if stated.value is None or summed is None:
-                continue
-            if abs(stated.value - summed) > ctx.amount_tolerance:
-                yield make(
-                    "arith.project-funds-sum",
-                    "error",
-                    FAMILY,
-                    project,
-                    f"年度资金总额的{label}为{money(stated.value)}万元，但当年财政拨款、上年结转和其他资金"
-                    f"合计{money(summed)}万元，两者不符",
-                    f"funds total {label} is {money(stated.value)} but its source rows add up to {money(summed)}",
-                    location=f"年度资金总额 · {label}",
-                    source=stated.source,
-                    expected=money(summed),
-                    found=money(stated.value),
-                )
+        for label, stated, summed in _mismatches(project.total, rows, _COLUMNS, ctx.amount_tolerance):
+            yield make(
+                "arith.project-funds-sum",
+                "error",
+                FAMILY,
+                project,
+                f"年度资金总额的{label}为{money(stated.value)}万元，但当年财政拨款、上年结转和其他资金"
+                f"合计{money(summed)}万元，两者不符",
+                f"funds total {label} is {money(stated.value)} but its source rows add up to {money(summed)}",
+                location=f"年度资金总额 · {label}",
+                source=stated.source,
+                expected=money(summed),
+                found=money(stated.value),
+            )
 
 
 @rule(
@@ -146,24 +164,20 @@ def _sum_rule(
     if len(wholes) != 1 or not members:
         return
     stated_row = wholes[0]
-    for key, label in zip(("previous_final", "budget", "final"), basic.column_labels, strict=True):
-        stated: Figure = getattr(stated_row, key)
-        summed = total(getattr(m, key) for m in members)
-        if stated.value is None or summed is None:
-            continue
-        if abs(stated.value - summed) > ctx.amount_tolerance:
-            yield make(
-                rule_id,
-                "error",
-                FAMILY,
-                basic,
-                f"{name}（{label}）填写{money(stated.value)}万元，但其组成项合计{money(summed)}万元",
-                f"{name_en} ({label}) is {money(stated.value)} but its parts add up to {money(summed)}",
-                location=f"{stated_row.label.text} · {label}",
-                source=stated.source,
-                expected=money(summed),
-                found=money(stated.value),
-            )
+    columns = zip(_BASIC_KEYS, basic.column_labels, strict=True)
+    for label, stated, summed in _mismatches(stated_row, members, columns, ctx.amount_tolerance):
+        yield make(
+            rule_id,
+            "error",
+            FAMILY,
+            basic,
+            f"{name}（{label}）填写{money(stated.value)}万元，但其组成项合计{money(summed)}万元",
+            f"{name_en} ({label}) is {money(stated.value)} but its parts add up to {money(summed)}",
+            location=f"{stated_row.label.text} · {label}",
+            source=stated.source,
+            expected=money(summed),
+            found=money(stated.value),
+        )
 
 
 @rule(
@@ -181,7 +195,7 @@ def three_public_sum(ctx: AuditContext) -> Iterator[Finding]:
     if len(wholes) != 1:
         return
     stated_row = wholes[0]
-    for key, label in zip(("previous_final", "budget", "final"), basic.column_labels, strict=True):
+    for key, label in zip(_BASIC_KEYS, basic.column_labels, strict=True):
         stated: Figure = getattr(stated_row, key)
         # Cars count by their sub-rows when those are filled (the car row itself is checked by
         # arith.car-sum), else by the car row.
@@ -235,25 +249,21 @@ def public_funds_parts(ctx: AuditContext) -> Iterator[Finding]:
     members = [r for c in ("office", "utilities_travel", "meetings_training") for r in _rows(basic, c)]
     if len(wholes) != 1 or not members:
         return
-    for key, label in zip(("previous_final", "budget", "final"), basic.column_labels, strict=True):
-        stated: Figure = getattr(wholes[0], key)
-        summed = total(getattr(m, key) for m in members)
-        if stated.value is None or summed is None:
-            continue
-        if summed - stated.value > ctx.amount_tolerance:
-            yield make(
-                "arith.public-funds-parts",
-                "error",
-                FAMILY,
-                basic,
-                f"公用经费（{label}）{money(stated.value)}万元，小于其中办公、水电差旅、会议培训等各项合计"
-                f"{money(summed)}万元",
-                f"public funds ({label}) {money(stated.value)} are less than their listed items {money(summed)}",
-                location=f"公用经费 · {label}",
-                source=stated.source,
-                expected=f"≥{money(summed)}",
-                found=money(stated.value),
-            )
+    columns = zip(_BASIC_KEYS, basic.column_labels, strict=True)
+    for label, stated, summed in _mismatches(wholes[0], members, columns, ctx.amount_tolerance, at_least=True):
+        yield make(
+            "arith.public-funds-parts",
+            "error",
+            FAMILY,
+            basic,
+            f"公用经费（{label}）{money(stated.value)}万元，小于其中办公、水电差旅、会议培训等各项合计"
+            f"{money(summed)}万元",
+            f"public funds ({label}) {money(stated.value)} are less than their listed items {money(summed)}",
+            location=f"公用经费 · {label}",
+            source=stated.source,
+            expected=f"≥{money(summed)}",
+            found=money(stated.value),
+        )
 
 
 @rule(
@@ -278,26 +288,21 @@ def project_group_sum(ctx: AuditContext) -> Iterator[Finding]:
             members.append(follower)
         if not members:
             continue
-        for key, label in zip(("previous_final", "budget", "final"), basic.column_labels, strict=True):
-            stated: Figure = getattr(row, key)
-            summed = total(getattr(m, key) for m in members)
-            if stated.value is None or summed is None:
-                continue
-            if abs(stated.value - summed) > ctx.amount_tolerance:
-                yield make(
-                    "arith.project-group-sum",
-                    "error",
-                    FAMILY,
-                    basic,
-                    f"「{row.label.text}」（{label}）填写{money(stated.value)}万元，其下{len(members)}个项目合计"
-                    f"{money(summed)}万元",
-                    f"{row.label.text} ({label}) is {money(stated.value)}; the projects under it add up to "
-                    f"{money(summed)}",
-                    location=f"{row.label.text} · {label}",
-                    source=stated.source,
-                    expected=money(summed),
-                    found=money(stated.value),
-                )
+        columns = zip(_BASIC_KEYS, basic.column_labels, strict=True)
+        for label, stated, summed in _mismatches(row, members, columns, ctx.amount_tolerance):
+            yield make(
+                "arith.project-group-sum",
+                "error",
+                FAMILY,
+                basic,
+                f"「{row.label.text}」（{label}）填写{money(stated.value)}万元，其下{len(members)}个项目合计"
+                f"{money(summed)}万元",
+                f"{row.label.text} ({label}) is {money(stated.value)}; the projects under it add up to {money(summed)}",
+                location=f"{row.label.text} · {label}",
+                source=stated.source,
+                expected=money(summed),
+                found=money(stated.value),
+            )
 
 
 @rule(
@@ -343,24 +348,20 @@ def task_sum(ctx: AuditContext) -> Iterator[Finding]:
     goals = ctx.package.goals_table
     if not isinstance(goals, GoalsTable) or goals.task_total is None or not goals.tasks:
         return
-    for key, label in (("budget", "预算数"), ("executed", "执行数")):
-        stated: Figure = getattr(goals.task_total, key)
-        summed = total(getattr(t, key) for t in goals.tasks)
-        if stated.value is None or summed is None:
-            continue
-        if abs(stated.value - summed) > ctx.amount_tolerance:
-            yield make(
-                "arith.task-sum",
-                "error",
-                FAMILY,
-                goals,
-                f"金额合计（{label}）{money(stated.value)}万元，各任务合计{money(summed)}万元",
-                f"task total ({label}) {money(stated.value)}; the tasks add up to {money(summed)}",
-                location=f"金额合计 · {label}",
-                source=stated.source,
-                expected=money(summed),
-                found=money(stated.value),
-            )
+    columns = (("budget", "预算数"), ("executed", "执行数"))
+    for label, stated, summed in _mismatches(goals.task_total, goals.tasks, columns, ctx.amount_tolerance):
+        yield make(
+            "arith.task-sum",
+            "error",
+            FAMILY,
+            goals,
+            f"金额合计（{label}）{money(stated.value)}万元，各任务合计{money(summed)}万元",
+            f"task total ({label}) {money(stated.value)}; the tasks add up to {money(summed)}",
+            location=f"金额合计 · {label}",
+            source=stated.source,
+            expected=money(summed),
+            found=money(stated.value),
+        )
 
 
 @rule(
