@@ -117,10 +117,9 @@ def result_to_json(result: FileResult, *, with_findings: bool = False) -> dict[s
     data: dict[str, Any] = {"path": result.path, "ok": result.ok, "error": result.error, "package": None}
     if result.package is not None:
         package = result.package
-        scored = {id(d.document): d for d in result.score.documents} if result.score else {}
         documents = []
         for document in package.documents:
-            ds = scored.get(id(document))
+            ds = result.score.for_document(document) if result.score is not None else None
             funds: dict[str, str | None] = dict.fromkeys(
                 ("initial_budget", "adjusted_budget", "executed", "execution_rate", "weight", "score"), None
             )

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from jixiao.frameworks import DocumentScore
     from jixiao.pipeline import FileResult
 
-SCORE_TOLERANCE = Decimal("0.1")
+# Claimed and computed agree within the framework's score tolerance (the auditor's, too).
+_DEFAULT_TOLERANCE = Decimal("0.1")
 
 
 def _n(value: Decimal | None) -> str:
@@ -26,7 +27,7 @@ def _pct(rate: Decimal | None) -> str:
     return "—" if rate is None else f"{round2(rate * 100):f}%"
 
 
-def _mark(claimed: Decimal | None, computed: Decimal | None, tolerance: Decimal = SCORE_TOLERANCE) -> str:
+def _mark(claimed: Decimal | None, computed: Decimal | None, tolerance: Decimal) -> str:
     if claimed is None or computed is None:
         return ""
     return "[green]✓[/]" if abs(claimed - computed) <= tolerance else "[bold red]≠[/]"
@@ -60,14 +61,15 @@ def render_result(result: FileResult, *, audit: bool = False) -> None:
         console.print(f"[{style}]{note.message}[/]  ({note.message_en})")
     if result.score is not None:
         for document in result.score.documents:
-            _render_document(console, document)
+            tolerance = Decimal(str(result.score.framework.settings.score_tolerance or _DEFAULT_TOLERANCE))
+            _render_document(console, document, tolerance)
     if audit:
         from jixiao.audit.report import render_findings
 
         render_findings(console, result)
 
 
-def _render_document(console: Console, ds: DocumentScore) -> None:
+def _render_document(console: Console, ds: DocumentScore, tolerance: Decimal) -> None:
     from rich.table import Table
 
     console.print()
@@ -78,7 +80,7 @@ def _render_document(console: Console, ds: DocumentScore) -> None:
         console.print(
             f"  年度资金总额：年初 {_n(row.initial_budget.value)}  全年预算 {_n(row.adjusted_budget.value)}  "
             f"执行 {_n(row.executed.value)}  执行率 声称 {row.execution_rate.text or '—'} / 计算 {_pct(ex.rate)}  "
-            f"得分 声称 {_n(ex.claimed)} / 计算 {_n(ex.computed)} {_mark(ex.claimed, ex.computed)}"
+            f"得分 声称 {_n(ex.claimed)} / 计算 {_n(ex.computed)} {_mark(ex.claimed, ex.computed, tolerance)}"
         )
     if ds.indicators:
         table = Table(show_edge=False, pad_edge=False, header_style="bold")
@@ -86,7 +88,7 @@ def _render_document(console: Console, ds: DocumentScore) -> None:
             table.add_column(header, overflow="fold")
         for s in ds.indicators:
             ind = s.indicator
-            differs = s.claimed is not None and s.computed is not None and abs(s.claimed - s.computed) > SCORE_TOLERANCE
+            differs = s.claimed is not None and s.computed is not None and abs(s.claimed - s.computed) > tolerance
             note = s.explanation.note or (s.explanation.sentence if differs else "")
             if s.band is not None and s.status == "band":
                 note = f"区间 {_n(s.band[0])}–{_n(s.band[1])}" + (f"；{note}" if note else "")
@@ -99,7 +101,7 @@ def _render_document(console: Console, ds: DocumentScore) -> None:
                 _n(s.weight),
                 _n(s.claimed),
                 _n(s.computed),
-                _mark(s.claimed, s.computed),
+                _mark(s.claimed, s.computed, tolerance),
                 _short(note, 40),
             )
         console.print(table)
@@ -115,7 +117,7 @@ def _render_document(console: Console, ds: DocumentScore) -> None:
                 _n(item.weight),
                 _n(item.claimed),
                 _n(item.computed),
-                _mark(item.claimed, item.computed),
+                _mark(item.claimed, item.computed, tolerance),
                 _short(item.explanation.note or item.explanation.sentence, 30),
             )
         console.print(table)
@@ -123,7 +125,7 @@ def _render_document(console: Console, ds: DocumentScore) -> None:
         grade = f"等级 声称 {ds.claimed_grade or '—'} / 计算 {ds.computed_grade or '—'}"
         console.print(
             f"  [bold]总分[/] 分值合计 {_n(ds.weight_total)}  声称 {_n(ds.claimed_total)} / 计算 "
-            f"{_n(ds.computed_total)} {_mark(ds.claimed_total, ds.computed_total)}   {grade}"
+            f"{_n(ds.computed_total)} {_mark(ds.claimed_total, ds.computed_total, tolerance)}   {grade}"
         )
 
 

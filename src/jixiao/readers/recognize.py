@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
-from jixiao.model import Cell, Document, Package, ReadNote, SignOff, Source
+from jixiao.model import Cell, DepartmentTable, Document, GoalsTable, Package, ReadNote, SignOff, Source
 from jixiao.readers.basic_table import read_basic
 from jixiao.readers.blocks import Block, Para, Row
 from jixiao.readers.evaluation_tables import read_department, read_project
@@ -303,8 +303,6 @@ def _year_in_rows(rows: list[Row]) -> int | None:
 
 
 def _unit(documents: list[Document], cover_unit: str) -> str | None:
-    from jixiao.model import DepartmentTable, GoalsTable
-
     for document in documents:
         if isinstance(document, DepartmentTable) and document.name:
             return document.name

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from jixiao.model import DepartmentTable, Package, ProjectTable, ReadNote, Source
 from jixiao.readers.blocks import Row, read_blocks
 from jixiao.readers.errors import ReadError
@@ -65,8 +67,6 @@ def read_text(text: str, *, file: str | None = None) -> Package:
                 level="error",
             )
         ]
-    from dataclasses import replace
-
     return replace(package, notes=tuple(notes))
 
 
