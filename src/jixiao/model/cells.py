@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
+from jixiao.model.records import record
 from jixiao.model.source import NOWHERE, Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cell:
     """A piece of text as it stands in the input."""
 
@@ -20,7 +21,7 @@ class Cell:
         return not self.text.strip(" \u3000\t\n")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Figure:
     """A number read from a cell: the text, the Decimal (None when unreadable) and its unit.
 

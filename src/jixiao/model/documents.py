@@ -6,10 +6,11 @@ Every table is an immutable record. Text stays as written (:class:`Cell`), numbe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from jixiao.model.cells import EMPTY_CELL, EMPTY_FIGURE, Cell, Figure
+from jixiao.model.records import record
 from jixiao.model.source import NOWHERE, Source
 
 DocumentKind = Literal["basic", "department", "project", "scoring", "goals"]
@@ -21,7 +22,7 @@ BENEFIT = "效益指标"
 SATISFACTION = "满意度指标"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SignOff:
     """填表人, 填报日期, 联系电话, 单位负责人签字 — each may be blank."""
 
@@ -32,7 +33,7 @@ class SignOff:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Goal:
     """年度总体目标: expected (预期目标) against achieved (实际完成情况)."""
 
@@ -40,7 +41,7 @@ class Goal:
     actual: Cell = EMPTY_CELL
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GroupLabel:
     """A level-1 label as written, with the weight it carries ("产出指标（30分）")."""
 
@@ -50,7 +51,7 @@ class GroupLabel:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Indicator:
     """One level-3 indicator row of an indicator block."""
 
@@ -67,14 +68,14 @@ class Indicator:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class IndicatorBlock:
     indicators: tuple[Indicator, ...] = ()
     groups: tuple[GroupLabel, ...] = ()
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FundsRow:
     """A row of a funds block. Only the total row is scored (分值, 执行率, 得分)."""
 
@@ -88,7 +89,7 @@ class FundsRow:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Amount:
     """A labelled amount, as in the department table's breakdowns ("政府性基金拨款：1219.91")."""
 
@@ -96,7 +97,7 @@ class Amount:
     figure: Figure = EMPTY_FIGURE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ProjectTable:
     """附件3-n 项目支出绩效自评表."""
 
@@ -118,7 +119,7 @@ class ProjectTable:
     kind: Literal["project"] = "project"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DepartmentTable:
     """附件2 部门整体支出绩效自评表."""
 
@@ -160,7 +161,7 @@ ExpenseCategory = Literal[
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExpenseRow:
     label: Cell
     category: ExpenseCategory
@@ -170,7 +171,7 @@ class ExpenseRow:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Staffing:
     """财政供养人员情况."""
 
@@ -180,7 +181,7 @@ class Staffing:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BuildingRow:
     """楼堂馆所控制情况 (a building completed this year)."""
 
@@ -193,7 +194,7 @@ class BuildingRow:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BasicData:
     """附件1 部门整体支出绩效评价基础数据表."""
 
@@ -210,7 +211,7 @@ class BasicData:
     kind: Literal["basic"] = "basic"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScoringItem:
     """A level-3 row of a scoring sheet (Shenzhen 部门整体支出绩效评分表)."""
 
@@ -224,7 +225,7 @@ class ScoringItem:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScoringSheet:
     name: str = "部门整体支出绩效评分表"
     title: Cell = EMPTY_CELL
@@ -238,7 +239,7 @@ class ScoringSheet:
     kind: Literal["scoring"] = "scoring"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TaskRow:
     """年度主要任务完成情况: a task with its budget and execution (全额 / 其中财政拨款)."""
 
@@ -251,7 +252,7 @@ class TaskRow:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GoalsTable:
     """部门（单位）整体支出绩效目标完成情况自评表 (Shenzhen): tasks, goals, unweighted indicators."""
 

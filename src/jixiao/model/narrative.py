@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from jixiao.model.records import record
 from jixiao.model.source import NOWHERE, Source
 
 StatementKind = Literal["amount", "rate", "count", "score", "grade", "year"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Statement:
     """A figure stated in prose, with the words around it.
 
@@ -29,13 +29,13 @@ class Statement:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Paragraph:
     text: str
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Section:
     """A numbered heading ("二、一般公共预算支出情况") and the paragraphs under it.
 
@@ -49,7 +49,7 @@ class Section:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Narrative:
     """A narrative report: the department's (部门整体) or a project's (项目支出绩效自评报告)."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from jixiao.model.cells import EMPTY_CELL, Cell
@@ -15,12 +15,13 @@ from jixiao.model.documents import (
     ScoringSheet,
 )
 from jixiao.model.narrative import Narrative
+from jixiao.model.records import record
 from jixiao.model.source import NOWHERE, Source
 
 FORMAT_VERSION = "1.0"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cover:
     """The narrative report's cover: unit (盖章), head's signature, preparer, date."""
 
@@ -31,7 +32,7 @@ class Cover:
     date: Cell = EMPTY_CELL
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReadNote:
     """Something a reader could not read, said in Chinese and English, with where."""
 
@@ -41,7 +42,7 @@ class ReadNote:
     level: Literal["error", "warning"] = "warning"  # an error makes the file count as unreadable
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Package:
     unit: str | None = None
     year: int | None = None

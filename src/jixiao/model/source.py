@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from jixiao.model.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     """The place in an input a value was read from.
 
