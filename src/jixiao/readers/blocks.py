@@ -59,17 +59,12 @@ def _is_blank(line: str) -> bool:
 
 
 def _classify_layout(lines: list[str]) -> str:
-    single = multi = pipes = 0
     step = max(1, len(lines) // 4000)  # a sample is enough to tell the layout
-    for line in lines[::step]:
-        if "\t" in line:
-            stripped = line.lstrip(" ")
-            if stripped.startswith("\t") and stripped.count("\t") == 1:
-                single += 1
-            else:
-                multi += 1
-        elif line.count("|") >= 2:
-            pipes += 1
+    sample = lines[::step]
+    tabbed = [line for line in sample if "\t" in line]
+    single = sum(1 for line in tabbed if line.count("\t") == 1 and line.lstrip(" ").startswith("\t"))
+    multi = len(tabbed) - single
+    pipes = sum(1 for line in sample if "|" in line and "\t" not in line and line.count("|") >= 2)
     if pipes > single + multi and pipes >= 3:
         return "pipe"
     return "row-per-line" if multi > single else "cell-per-line"
@@ -105,21 +100,25 @@ def read_blocks(text: str) -> BlockStream:
 
 def _cell_per_line(lines: list[str], out: list[Block]) -> None:
     row: Row | None = None
+    cells: list[RawCell] = []  # the open row's cells
     pending_break = False
     count = len(lines)
-    i = 0
-    while i < count:
-        line = lines[i]
-        tab = line.find("\t")
+    skip_to = 0  # lines before this index were consumed by a look-ahead
+    for i, line in enumerate(lines):
+        if i < skip_to:
+            continue
+        # Most lines are cells: one tab, first (or after nothing but spaces).
+        tab = 0 if line[:1] == "\t" else line.find("\t")
         if tab >= 0 and line.find("\t", tab + 1) < 0 and (tab == 0 or not line[:tab].strip(" ")):
-            # A cell: one tab, after nothing but spaces.
             if row is None or pending_break:
                 if row is not None:
                     out.append(row)
                 row = Row([], i + 1)
-            row.cells.append(RawCell(line[tab + 1 :].rstrip(" \r"), i + 1))
-            pending_break = False
-        elif tab >= 0:
+                cells = row.cells
+                pending_break = False
+            cells.append(RawCell(line[tab + 1 :].rstrip(" \r"), i + 1))
+            continue
+        if tab >= 0:
             if row is not None:
                 out.append(row)
                 row = None
@@ -130,32 +129,28 @@ def _cell_per_line(lines: list[str], out: list[Block]) -> None:
         elif row is not None and row.cells and not _BREAKING.match(line):
             if not pending_break:
                 _continue(row, line)
+                continue
+            # Text after blank lines continues the last cell only when the row goes on
+            # right after it (a cell line follows the text with no blank line between).
+            end = i
+            while end < count and not _is_blank(lines[end]) and "\t" not in lines[end]:
+                end += 1
+            if end < count and lines[end].lstrip(" ").startswith("\t") and not _is_blank(lines[end]):
+                for j in range(i, end):
+                    _continue(row, lines[j])
             else:
-                # Text after blank lines continues the last cell only when the row goes on
-                # right after it (a cell line follows the text with no blank line between).
-                end = i
-                while end < count and not _is_blank(lines[end]) and "\t" not in lines[end]:
-                    end += 1
-                if end < count and lines[end].lstrip(" ").startswith("\t") and not _is_blank(lines[end]):
-                    for j in range(i, end):
-                        _continue(row, lines[j])
-                    pending_break = False
-                    i = end
-                    continue
                 out.append(row)
                 row = None
                 for j in range(i, end):
                     out.append(Para(lines[j].strip(), j + 1))
-                pending_break = False
-                i = end
-                continue
+            pending_break = False
+            skip_to = end
         else:
             if row is not None:
                 out.append(row)
                 row = None
             pending_break = False
             out.append(Para(line.strip(), i + 1))
-        i += 1
     if row is not None:
         out.append(row)
 

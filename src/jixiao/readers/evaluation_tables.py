@@ -126,10 +126,16 @@ def _first_total(texts: Sequence[str]) -> int:
     return next(i for i, t in enumerate(texts) if t in _TOTAL_LABELS)
 
 
+# Each funds label's words, also after "其中：" or "其中", as one tuple for str.startswith.
+_FUNDS_PREFIXES = tuple(
+    (key, tuple(prefix + word for word in words for prefix in ("", "其中：", "其中"))) for key, words in _FUNDS_LABELS
+)
+
+
 def _funds_label(texts: Sequence[str]) -> tuple[str, int] | None:
     for index, text in enumerate(texts):
-        for key, words in _FUNDS_LABELS:
-            if any(text.startswith(w) or text.startswith("其中：" + w) or text.startswith("其中" + w) for w in words):
+        for key, prefixes in _FUNDS_PREFIXES:
+            if text.startswith(prefixes):
                 return key, index
     return None
 

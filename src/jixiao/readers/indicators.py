@@ -12,6 +12,7 @@ from jixiao.model import (
     BENEFIT,
     COST,
     EMPTY_CELL,
+    EMPTY_FIGURE,
     OUTPUT,
     SATISFACTION,
     Cell,
@@ -20,6 +21,7 @@ from jixiao.model import (
     GroupLabel,
     Indicator,
     IndicatorBlock,
+    Source,
 )
 from jixiao.readers.blocks import RawCell, Row
 from jixiao.readers.grid import TableContext, clean, norm, norms
@@ -136,6 +138,7 @@ class IndicatorParser:
     level1: str = ""
     level2: str = ""
     pending: Row | None = None
+    _at: tuple[int | None, ...] = field(default=(), init=False, repr=False)
 
     def feed(self, raw: Row, row_number: int) -> None:
         if self.pending is not None:
@@ -204,26 +207,15 @@ class IndicatorParser:
                 head[l2] = None
         return head + rest
 
-    def _text(self, cells: list[RawCell | None], key: str) -> tuple[str, RawCell | None, int | None]:
-        index = self.columns.get(key)
-        if index is None or index >= len(cells) or cells[index] is None:
-            return "", None, index
-        cell = cells[index]
-        assert cell is not None
-        return clean(cell.text), cell, index
-
-    def _cell(self, cells: list[RawCell | None], key: str, row: int) -> Cell:
-        text, raw, index = self._text(cells, key)
-        column = index + 1 if index is not None else None
-        return Cell(text, self.ctx.source(raw, row, column))
-
-    def _figure(self, cells: list[RawCell | None], key: str, row: int) -> Figure:
-        text, raw, index = self._text(cells, key)
-        column = index + 1 if index is not None else None
-        return self.ctx.figure_of(text, self.ctx.source(raw, row, column), default_unit="分")
+    def __post_init__(self) -> None:
+        get = self.columns.get
+        self._at = tuple(get(key) for key in _ROW_KEYS)
 
     def _read(self, cells: list[RawCell | None], raw: Row, row: int) -> None:
-        l1_text, l1_raw, l1_index = self._text(cells, "level1")
+        # The hot loop of reading a package: one call per indicator row, so kept flat.
+        file, table = self.ctx.file, self.ctx.table
+        l1_at, l2_at, name_at, target_at, actual_at, weight_at, score_at, reason_at, operator_at, unit_at = self._at
+        l1_text, l1_raw = _text_at(cells, l1_at)
         l1_body = norm(l1_text)
         if l1_body:
             group = canonical_level1(l1_text)
@@ -232,66 +224,94 @@ class IndicatorParser:
                     self.level2 = ""
                 self.level1 = group
                 label_weight = _WEIGHT_IN_LABEL.search(l1_body)
-                column = l1_index + 1 if l1_index is not None else None
-                source = self.ctx.source(l1_raw, row, column)
+                source = Source(
+                    file,
+                    l1_raw.line if l1_raw is not None else None,
+                    table,
+                    row,
+                    l1_at + 1 if l1_at is not None else None,
+                )
                 self.groups.append(
                     GroupLabel(
                         group,
                         l1_text,
                         Figure(label_weight.group(0), Decimal(label_weight.group(1)), "分", source)
                         if label_weight
-                        else Figure(),
+                        else EMPTY_FIGURE,
                         source,
                     )
                 )
-        l2_text, _, _ = self._text(cells, "level2")
-        l2_body = norm(l2_text)
+        l2_body = norm(_text_at(cells, l2_at)[0])
         if l2_body:
             self.level2 = l2_body
-        name = self._cell(cells, "name", row)
-        target = self._cell(cells, "target", row)
-        actual = self._cell(cells, "actual", row)
-        weight = self._figure(cells, "weight", row)
-        score = self._figure(cells, "score", row)
-        if name.blank and target.blank and actual.blank and weight.blank and score.blank:
+        name = _cell_at(cells, name_at, file, table, row)
+        target = _cell_at(cells, target_at, file, table, row)
+        actual = _cell_at(cells, actual_at, file, table, row)
+        weight = _figure_at(cells, weight_at, file, table, row)
+        score = _figure_at(cells, score_at, file, table, row)
+        # Cells are clean(): their text is empty exactly when they are blank.
+        if not (name.text or target.text or actual.text or weight.text or score.text):
             return
-        if (
-            self.loose
-            and self.indicators
-            and not l1_body
-            and not l2_body
-            and not name.blank
-            and target.blank
-            and actual.blank
-            and weight.blank
-        ):
+        wrapped = name.text and not (l1_body or l2_body or target.text or actual.text or weight.text)
+        if self.loose and self.indicators and wrapped:
             # A wrapped line of the previous indicator's name (pdf extraction).
             last = self.indicators[-1]
             self.indicators[-1] = _replace_name(last, last.name.text + name.text)
             return
         level1 = self.level1
-        if norm(name.text).endswith(("满意度", "满意率")) and level1 == BENEFIT and not l1_body and not l2_body:
+        if level1 == BENEFIT and not l1_body and not l2_body and norm(name.text).endswith(("满意度", "满意率")):
             # A satisfaction row left without its level-1 label after the benefit rows.
             level1, self.level1, self.level2 = SATISFACTION, SATISFACTION, ""
         self.indicators.append(
             Indicator(
-                level1=level1,
-                level2=self.level2,
-                name=name,
-                target=target,
-                actual=actual,
-                weight=weight,
-                score=score,
-                deviation_reason=self._cell(cells, "reason", row) if "reason" in self.columns else EMPTY_CELL,
-                operator=self._cell(cells, "operator", row) if "operator" in self.columns else None,
-                unit=self._cell(cells, "unit", row) if "unit" in self.columns else None,
-                source=self.ctx.row_source(raw, row),
+                level1,
+                self.level2,
+                name,
+                target,
+                actual,
+                weight,
+                score,
+                _cell_at(cells, reason_at, file, table, row) if reason_at is not None else EMPTY_CELL,
+                _cell_at(cells, operator_at, file, table, row) if operator_at is not None else None,
+                _cell_at(cells, unit_at, file, table, row) if unit_at is not None else None,
+                Source(file, raw.line, table, row),
             )
         )
 
 
+_ROW_KEYS = ("level1", "level2", "name", "target", "actual", "weight", "score", "reason", "operator", "unit")
+
+
+def _text_at(cells: list[RawCell | None], index: int | None) -> tuple[str, RawCell | None]:
+    if index is None or index >= len(cells):
+        return "", None
+    cell = cells[index]
+    return ("", None) if cell is None else (clean(cell.text), cell)
+
+
+def _cell_at(cells: list[RawCell | None], index: int | None, file: str | None, table: str, row: int) -> Cell:
+    """The cell in column ``index`` of an aligned indicator row, with its source."""
+    if index is None:
+        return Cell("", Source(file, None, table, row, None))
+    cell = cells[index] if index < len(cells) else None
+    if cell is None:
+        return Cell("", Source(file, None, table, row, index + 1))
+    return Cell(clean(cell.text), Source(file, cell.line, table, row, index + 1))
+
+
+def _figure_at(cells: list[RawCell | None], index: int | None, file: str | None, table: str, row: int) -> Figure:
+    """The points (分) figure in column ``index`` of an aligned indicator row."""
+    cell = cells[index] if index is not None and index < len(cells) else None
+    if cell is None:
+        return Figure("", None, None, Source(file, None, table, row, index + 1 if index is not None else None))
+    return TableContext.figure_of(cell.text, Source(file, cell.line, table, row, index + 1), "分")  # type: ignore[operator]
+
+
 def _replace_name(indicator: Indicator, text: str) -> Indicator:
     return replace(indicator, name=Cell(text, indicator.name.source))
+
+
+_FUNDS_UNITS = {"weight": "分", "score": "分", "execution_rate": "%"}
 
 
 def read_funds_row(ctx: TableContext, raw: Row, label_index: int, header: list[str], row: int) -> FundsRow:
@@ -307,8 +327,7 @@ def read_funds_row(ctx: TableContext, raw: Row, label_index: int, header: list[s
     for key in header:
         if position >= len(raw.cells):
             break
-        unit = {"weight": "分", "score": "分", "execution_rate": "%"}.get(key, "万元")
-        values[key] = ctx.figure(raw, position, row, default_unit=unit)
+        values[key] = ctx.figure(raw, position, row, _FUNDS_UNITS.get(key, "万元"))
         position += 1
     inline = label_text.rsplit("：", 1)[1] if "：" in label_text else ""
     budget = values.get("adjusted_budget")

@@ -153,7 +153,11 @@ class Recognizer:
             for part in parts:
                 self._row(part)
             return
-        kind_from_title = next((k for k in (title_kind(p.text) for p in self.pending_titles) if k is not None), None)
+        kind_from_title = (
+            next((k for k in (title_kind(p.text) for p in self.pending_titles) if k is not None), None)
+            if self.pending_titles
+            else None
+        )
         found = header_kind(row)
         current = self.current
         start: Kind | None = None
