@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Literal
 
 from jixiao.model import Cell, DepartmentTable, Document, GoalsTable, Package, ReadNote, SignOff, Source
+from jixiao.readers.allocation import gc_paused
 from jixiao.readers.basic_table import read_basic
 from jixiao.readers.blocks import Block, Para, Row
 from jixiao.readers.evaluation_tables import read_department, read_project
@@ -229,6 +230,11 @@ def _signoff(paras: list[Para], file: str | None, table: str) -> SignOff:
 
 
 def recognize(blocks: list[Block], *, file: str | None, loose: bool = False) -> Package:
+    with gc_paused():
+        return _recognize(blocks, file=file, loose=loose)
+
+
+def _recognize(blocks: list[Block], *, file: str | None, loose: bool) -> Package:
     recognizer = Recognizer(file, loose=loose)
     recognizer.feed(blocks)
     documents: list[Document] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from jixiao.model import DepartmentTable, Package, ProjectTable, ReadNote, Source
+from jixiao.readers.allocation import gc_paused
 from jixiao.readers.blocks import Row, read_blocks
 from jixiao.readers.errors import ReadError
 from jixiao.readers.recognize import recognize
@@ -37,8 +38,9 @@ def decode(data: bytes, *, path: str | None = None) -> str:
 
 def read_text(text: str, *, file: str | None = None) -> Package:
     """Read a report from extracted text. Problems in the data become notes, never exceptions."""
-    stream = read_blocks(text)
-    package = recognize(stream.blocks, file=file, loose=stream.layout != "cell-per-line")
+    with gc_paused():
+        stream = read_blocks(text)
+        package = recognize(stream.blocks, file=file, loose=stream.layout != "cell-per-line")
     notes = list(package.notes)
     last = stream.blocks[-1] if stream.blocks else None
     ends_in_table = isinstance(last, Row) and not text.rstrip(" \t").endswith("\n\n")
