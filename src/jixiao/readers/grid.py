@@ -64,14 +64,14 @@ class TableContext:
     def cell(self, raw: Row, index: int, row: int) -> Cell:
         if 0 <= index < len(raw.cells):
             item = raw.cells[index]
-            return Cell(clean(item.text), self.source(item, row, index + 1))
-        return Cell("", self.source(None, row, index + 1))
+            return Cell(clean(item.text), Source(self.file, item.line, self.table, row, index + 1))
+        return Cell("", Source(self.file, None, self.table, row, index + 1))
 
     def figure(self, raw: Row, index: int, row: int, default_unit: str | None = "万元") -> Figure:
         if 0 <= index < len(raw.cells):
             item = raw.cells[index]
-            return self.figure_of(item.text, self.source(item, row, index + 1), default_unit)
-        return Figure("", None, None, self.source(None, row, index + 1))
+            return self.figure_of(item.text, Source(self.file, item.line, self.table, row, index + 1), default_unit)
+        return Figure("", None, None, Source(self.file, None, self.table, row, index + 1))
 
     @staticmethod
     def figure_of(text: str, source: Source, default_unit: str | None = "万元") -> Figure:
