@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jixiao.model import BasicData, BuildingRow, Cell, ExpenseCategory, ExpenseRow, SignOff, Staffing
 from jixiao.readers.blocks import Row
-from jixiao.readers.grid import TableContext, clean, find_cell, first_nonblank, norm
+from jixiao.readers.grid import TableContext, clean, find_cell, first_nonblank, norms
 
 # (keyword test, category), tried in order on the normalised label.
 _CATEGORIES: tuple[tuple[tuple[str, ...], ExpenseCategory], ...] = (
@@ -44,7 +44,7 @@ def read_basic(ctx: TableContext, rows: list[Row], title: Cell, year: int | None
     building_columns: list[int] | None = None
     in_projects = False
     for number, raw in enumerate(rows, start=1):
-        texts = [norm(c.text) for c in raw.cells]
+        texts = norms(raw)
         if find_cell(raw, "编制数") is not None:
             staff_columns = {}
             for index, text in enumerate(texts):
