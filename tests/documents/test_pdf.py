@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import io
+import os
+import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
 
+from jixiao.model import Package
 from jixiao.pipeline import process_file
-from jixiao.writers import WriterUnavailable
-from jixiao.writers.pdf_writer import find_soffice, write_pdf
+from jixiao.writers import WriterUnavailable, pdf_writer
+from jixiao.writers.docx_writer import write_docx
+from jixiao.writers.pdf_writer import FONT_ALIASES, find_soffice, write_pdf
 
 OUTPUT = Path(__file__).with_name("output")
 
@@ -58,10 +64,55 @@ def test_pdf_pages_text_and_tables(seed000_pdf: tuple[bytes, object], tmp_path: 
         assert list(OUTPUT.glob("seed000-page*.png"))
 
 
-def test_missing_soffice_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    from jixiao.model import Package
-    from jixiao.writers import pdf_writer
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
+
+@pytest.mark.slow
+@pytest.mark.seeds
+@needs_soffice
+def test_pdf_cjk_text_is_set_in_the_simplified_chinese_noto_faces(
+    seed000_pdf: tuple[bytes, object], tmp_path: Path
+) -> None:
+    """The Chinese text is in Noto Serif/Sans CJK, the aliases resolve to the SC faces, and the text is zh-CN.
+
+    The embedded names read "NotoSerifCJKjp-…" whichever face is used: the faces of the Noto CJK collection
+    (.ttc) share one CFF table, whose font names are the Japanese face's. What makes the glyph shapes
+    Simplified Chinese is the face (its default cmap) and the text's language (the ``locl`` feature picks
+    the regional forms): checked here are the face fontconfig gives LibreOffice for every alias, and the
+    document's East Asian language. (Converting the same .docx with w:eastAsia="ja-JP" instead renders
+    骨, 直, 令, 门 in their Japanese forms; with zh-CN, in the Simplified Chinese ones.)
+    """
+    import pdfplumber
+
+    data, _ = seed000_pdf
+    path = tmp_path / "seed000.pdf"
+    path.write_bytes(data)
+    with pdfplumber.open(str(path)) as pdf:
+        names = {c["fontname"].split("+")[-1] for page in pdf.pages for c in page.chars if _CJK.match(c["text"])}
+    families = {re.sub(r"(jp|kr|sc|tc|hk)-.*$", "", name) for name in names}
+    assert families == {"NotoSerifCJK", "NotoSansCJK"}, names  # body, titles and 楷体 serif; 黑体 headings sans
+
+    config = pdf_writer._fontconfig(tmp_path)
+    aliases = re.findall(
+        r"<alias[^>]*><family>([^<]+)</family><prefer><family>([^<]+)</family>", FONT_ALIASES.read_text()
+    )
+    assert len(aliases) >= 15
+    environment = dict(os.environ, FONTCONFIG_FILE=str(config))
+    for alias, preferred in aliases:
+        match = subprocess.run(
+            ["fc-match", "-f", "%{family[0]}|%{postscriptname}", f"{alias}:lang=zh-cn"],
+            env=environment, capture_output=True, text=True, check=True, timeout=60,
+        ).stdout  # fmt: skip
+        family, postscript = match.split("|")
+        assert family == preferred and preferred.endswith("CJK SC"), (alias, match)
+        assert re.fullmatch(r"Noto(Serif|Sans)CJKsc-Regular", postscript), (alias, match)
+
+    with zipfile.ZipFile(io.BytesIO(write_docx(Package(unit="某局"), None))) as archive:
+        styles = archive.read("word/styles.xml").decode()
+    assert re.search(r'<w:rPrDefault>.*<w:lang [^>]*w:eastAsia="zh-CN"', styles, re.S)
+
+
+def test_missing_soffice_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_writer, "find_soffice", lambda: None)
     with pytest.raises(WriterUnavailable) as caught:
         write_pdf(Package(unit="某局"), None)

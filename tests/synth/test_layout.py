@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from jixiao.model import Package
+from jixiao.model import GoalsTable, Package, ScoringSheet
 from jixiao.readers.text import read_text, read_text_file
 from jixiao.synth import Defect, generate_with_layout
-from jixiao.synth.compare import comparable
+from jixiao.synth.compare import comparable, without_sources
 from jixiao.writers.text_layout import layout, write_cell_per_line
 
 
@@ -104,3 +105,24 @@ def test_real_reports_keep_their_tables_and_money(fixture: str, request: pytest.
     assert [i.name.text for p in again.projects for i in p.indicators.indicators] == [
         i.name.text for p in package.projects for i in p.indicators.indicators
     ]
+
+
+def test_shenzhen_goals_table_and_scoring_sheet_read_back_the_same(seed002: Path) -> None:
+    """Seed 002's goals table and 21-item scoring sheet, written in the cell-per-line layout, read back to the
+    same values; only the goals table's title differs (the seed's has none, the writer writes the form's)."""
+    package = read_text_file(str(seed002))
+    written = layout(package)
+    again = read_text(written.text)
+    assert again.notes == ()
+    assert [d.kind for d in again.documents] == [d.kind for d in package.documents] == ["goals", "scoring"]
+    goals, scoring = (without_sources(d) for d in package.documents)
+    goals_again, scoring_again = (without_sources(d) for d in again.documents)
+    assert isinstance(goals, GoalsTable) and isinstance(goals_again, GoalsTable)
+    assert goals_again.title.text == "附件4 2020年度部门（单位）整体支出绩效目标完成情况自评表"
+    assert replace(goals_again, title=goals.title) == goals
+    assert isinstance(scoring, ScoringSheet) and len(scoring.items) == 21
+    assert scoring_again == scoring
+    lines = written.text.split("\n")
+    assert lines[written.anchors["1.item.20.score"] - 1] == "\t" + scoring.items[20].score.text
+    assert lines[written.anchors["1.total.score"] - 1] == "\t" + scoring.claimed_total.text
+    assert lines[written.anchors["0.task.total.executed"] - 1] == "\t" + "1680.97"

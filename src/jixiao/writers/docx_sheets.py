@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from jixiao.model import GoalsTable, ScoringSheet, TaskRow
+from jixiao.model import GoalsTable, IndicatorBlock, ScoringSheet, TaskRow
 from jixiao.writers.docx_format import filled, filled_text, show_figure
 from jixiao.writers.docx_tables import C, indicator_columns, indicator_rows, scale, shown_cell
 from jixiao.writers.docx_xml import TEXT_W_LANDSCAPE, CellSpec, TableSpec
@@ -66,11 +66,16 @@ def _task_cells(task: TaskRow) -> list[CellSpec]:
     ]
 
 
-def goals_table(table: GoalsTable) -> TableSpec:
-    block = table.indicators
+def goals_columns(block: IndicatorBlock) -> list[str]:
+    """The indicator columns of a goals table: 分值/得分 and 偏差原因 only when some indicator fills them."""
     weighted = any(not i.weight.blank or not i.score.blank for i in block.indicators)
     reason = any(not i.deviation_reason.blank for i in block.indicators)
-    columns = indicator_columns(block, weighted=weighted, reason=reason)
+    return indicator_columns(block, weighted=weighted, reason=reason)
+
+
+def goals_table(table: GoalsTable) -> TableSpec:
+    block = table.indicators
+    columns = goals_columns(block)
     name_span = max(1, 8 - len(columns))
     width = len(columns) + name_span
     widths = [900, 1000, 1300, *([2500 // name_span] * name_span), *([800] * (len(columns) - 3))]

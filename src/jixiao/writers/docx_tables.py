@@ -72,7 +72,7 @@ def indicator_columns(block: IndicatorBlock, *, weighted: bool = True, reason: b
     return columns
 
 
-_HEADINGS = {
+INDICATOR_HEADINGS = {
     "level1": "一级指标", "level2": "二级指标", "name": "三级指标", "operator": "指标性质", "unit": "计量单位",
     "target": "年度指标值", "actual": "实际完成值", "weight": "分值", "score": "得分",
     "reason": "偏差原因分析及改进措施",
@@ -83,7 +83,7 @@ _WIDTHS = {
 }  # fmt: skip
 
 
-def _level1_plan(block: IndicatorBlock) -> tuple[list[str], dict[int, list[str]]]:
+def level1_plan(block: IndicatorBlock) -> tuple[list[str], dict[int, list[str]]]:
     """The level-1 cell of each indicator (the label as written, "产出指标（30分）", where known) and
     labels that head no indicator, to be written as label-only rows before indicator ``i``."""
     groups = list(block.groups)
@@ -123,10 +123,10 @@ def indicator_rows(
     """The header and one row per indicator, level-1/level-2 cells merged over their rows."""
     spec.add(
         C(label, vmerge="restart", bold=True),
-        *(C(_HEADINGS[c], name_span if c == "name" else 1, bold=True) for c in columns),
+        *(C(INDICATOR_HEADINGS[c], name_span if c == "name" else 1, bold=True) for c in columns),
         header=True,
     )
-    level1_texts, orphans = _level1_plan(block)
+    level1_texts, orphans = level1_plan(block)
     indicators = block.indicators
     blank_row = [C() for _ in columns]
     for index in range(len(indicators) + 1):

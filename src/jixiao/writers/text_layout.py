@@ -3,7 +3,9 @@
 Paragraphs are lines; a table cell is a line starting with a tab; a blank line ends a row; a cell
 holding several lines continues on lines without a tab. The narrative comes first (cover, then
 numbered sections), then the tables, each after its attachment number and title and followed by its
-sign-off line. :func:`jixiao.readers.text.read_text` reads the result back to the same values.
+sign-off line. Shenzhen's goals table and scoring sheet are written row for row as the Word export
+lays them out (docx_sheets.py), with the cells' texts as written. :func:`jixiao.readers.text.read_text`
+reads the result back to the same values.
 
 :func:`layout` also says on which line every cell was written (``anchors``), e.g.
 ``"2.funds.total.executed"`` (document 2, the 年度资金总额 row, 全年执行数) or ``"n0.3.1"``
@@ -12,6 +14,7 @@ sign-off line. :func:`jixiao.readers.text.read_text` reads the result back to th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from jixiao.model import (
@@ -20,12 +23,17 @@ from jixiao.model import (
     Document,
     Figure,
     FundsRow,
+    GoalsTable,
     IndicatorBlock,
     Narrative,
     Package,
     ProjectTable,
+    ScoringSheet,
     SignOff,
+    TaskRow,
 )
+from jixiao.writers.docx_sheets import goals_columns
+from jixiao.writers.docx_tables import INDICATOR_HEADINGS, level1_plan
 
 _FUNDS_FIELDS = ("initial_budget", "adjusted_budget", "executed", "weight", "execution_rate", "score")
 _FUNDS_HEADER = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
@@ -33,10 +41,13 @@ _INDICATOR_HEADER = (
     "绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
     "分值", "得分", "偏差原因分析及改进措施",
 )  # fmt: skip
+_SCORING_HEADER = ("一级指标", "二级指标", "三级指标", "分值", "指标说明", "评分标准", "得分")
 _DEFAULT_TITLES = {
     "basic": "部门整体支出绩效评价基础数据表",
     "department": "部门整体支出绩效自评表",
     "project": "项目支出绩效自评表",
+    "goals": "部门（单位）整体支出绩效目标完成情况自评表",
+    "scoring": "部门整体支出绩效评分表",
 }
 
 Cells = list[tuple[str, str | None]]  # (text, anchor key)
@@ -60,7 +71,7 @@ class _Writer:
                     self.anchors[key] = len(self.lines) + 1
                 self.lines.append(part)
 
-    def row(self, cells: Cells) -> None:
+    def row(self, cells: Sequence[tuple[str, str | None]]) -> None:
         lines, anchors = self.lines, self.anchors
         for text, key in cells:
             if key is not None:
@@ -256,6 +267,108 @@ def _project(out: _Writer, table: ProjectTable, d: int) -> None:
     _total(out, table, d)
 
 
+def _task(out: _Writer, task: TaskRow, key: str) -> None:
+    figures = (task.budget, task.budget_fiscal, task.executed, task.executed_fiscal)
+    names = ("budget", "budget_fiscal", "executed", "executed_fiscal")
+    out.row(
+        [
+            ("", None),
+            (task.name.text, f"{key}.name"),
+            (task.status.text, f"{key}.status"),
+            *((f.text, f"{key}.{name}") for f, name in zip(figures, names, strict=True)),
+        ]
+    )
+
+
+def _goals_table(out: _Writer, table: GoalsTable, d: int) -> None:
+    """部门（单位）整体支出绩效目标完成情况自评表: unit, tasks with their money, goals, indicators."""
+    year = [("预算年度", None), (str(table.year), f"{d}.year")] if table.year else []
+    out.row([("部门（单位）名称", None), (table.unit.text, f"{d}.unit"), *year])
+    out.row([(t, None) for t in ("年度主要任务完成情况", "任务名称", "完成情况", "预算数（万元）", "执行数（万元）")])
+    out.row([("", None)] * 3 + [(t, None) for t in ("全额", "其中：财政拨款", "全额", "其中：财政拨款")])
+    for i, task in enumerate(table.tasks):
+        _task(out, task, f"{d}.task.{i}")
+    if table.task_total is not None:
+        _task(out, table.task_total, f"{d}.task.total")
+    out.row([("年度总体目标完成情况", None), ("预期目标", None), ("实际完成情况", None)])
+    for i, goal in enumerate(table.goals):
+        out.row(
+            [
+                ("", f"{d}.goal.{i}"),
+                (goal.expected.text, f"{d}.goal.{i}.expected"),
+                (goal.actual.text, f"{d}.goal.{i}.actual"),
+            ]
+        )
+    _goal_indicators(out, table.indicators, d)
+
+
+def _goal_indicators(out: _Writer, block: IndicatorBlock, d: int) -> None:
+    """The indicator block with the goals table's columns; a label that heads no indicator gets a row of its own."""
+    columns = goals_columns(block)
+    out.row([("年度绩效指标完成情况", None), *((INDICATOR_HEADINGS[c], None) for c in columns)])
+    level1_texts, orphans = level1_plan(block)
+    indicators = block.indicators
+    for index in range(len(indicators) + 1):
+        for text in orphans.get(index, ()):
+            out.row([("", None), (text, None), *([("", None)] * (len(columns) - 1))])
+        if index == len(indicators):
+            break
+        indicator = indicators[index]
+        previous = indicators[index - 1] if index else None
+        new_level2 = (
+            previous is None
+            or bool(level1_texts[index])
+            or index in orphans
+            or (previous.level1, previous.level2) != (indicator.level1, indicator.level2)
+        )
+        key = f"{d}.ind.{index}"
+        texts = {
+            "level1": (level1_texts[index], None),
+            "level2": (indicator.level2 if new_level2 else "", None),
+            "name": (indicator.name.text, f"{key}.name"),
+            "operator": (indicator.operator.text if indicator.operator else "", None),
+            "unit": (indicator.unit.text if indicator.unit else "", None),
+            "target": (indicator.target.text, f"{key}.target"),
+            "actual": (indicator.actual.text, f"{key}.actual"),
+            "weight": (indicator.weight.text, f"{key}.weight"),
+            "score": (indicator.score.text, f"{key}.score"),
+            "reason": (indicator.deviation_reason.text, f"{key}.deviation_reason"),
+        }
+        out.row([("", key), *(texts[c] for c in columns)])
+
+
+def _scoring(out: _Writer, sheet: ScoringSheet, d: int) -> None:
+    """部门整体支出绩效评分表: one row per level-3 item, level-1/level-2 cells blank below their first row."""
+    out.row([(h, None) for h in _SCORING_HEADER])
+    unused = list(sheet.groups)
+    level1: str | None = None
+    level2: str | None = None
+    for i, item in enumerate(sheet.items):
+        first, second = "", ""
+        if item.level1 != level1:
+            group = next((g for g in unused if g.level1 == item.level1), None)
+            if group is not None:
+                unused.remove(group)
+            first, level2 = (group.text if group is not None else item.level1), None
+        if item.level2 != level2:
+            second = item.level2
+        level1, level2 = item.level1, item.level2
+        key = f"{d}.item.{i}"
+        out.row(
+            [
+                (first, None),
+                (second, None),
+                (item.name.text, f"{key}.name"),
+                (item.weight.text, f"{key}.weight"),
+                (item.description.text, f"{key}.description"),
+                (item.criteria.text, f"{key}.criteria"),
+                (item.score.text, f"{key}.score"),
+            ]
+        )
+    out.row([("综合评分", None), (sheet.claimed_total.text, f"{d}.total.score")])
+    out.row([("评分等级", None), (sheet.claimed_grade.text, f"{d}.grade")])
+
+
 def _narrative(out: _Writer, narrative: Narrative, k: int) -> None:
     first = narrative.sections[0] if narrative.sections else None
     repeated = first is not None and first.paragraphs and first.paragraphs[0].text.strip() == narrative.title.strip()
@@ -298,6 +411,7 @@ def layout(package: Package) -> Layout:
             _narrative(out, narrative, k)
     out.blank()
     projects = 0
+    extra = 4  # attachment numbers after the projects', as the Word export numbers them
     for d, document in enumerate(package.documents):
         if isinstance(document, BasicData):
             _title(out, document, d, "附件1")
@@ -310,8 +424,13 @@ def layout(package: Package) -> Layout:
             _title(out, document, d, f"附件3-{projects}")
             _project(out, document, d)
         else:
-            continue  # scoring sheets and goals tables are not written in this layout yet
-        _signoff(out, document.signoff, f"{d}.signoff")
+            _title(out, document, d, f"附件{extra}")
+            extra += 1
+            if isinstance(document, GoalsTable):
+                _goals_table(out, document, d)
+            else:
+                _scoring(out, document, d)
+        _signoff(out, getattr(document, "signoff", SignOff()), f"{d}.signoff")
     for k, narrative in enumerate(package.narratives):
         if narrative.kind != "department":
             _narrative(out, narrative, k)

@@ -63,7 +63,7 @@ def yuan_for_wanyuan(ctx: AuditContext) -> Iterator[Finding]:
             location=location,
             source=figure.source,
             expected=f"{money(figure.value / 10000)}万元",
-            found=figure.text,
+            found=f"{money(figure.value)}元",
         )
 
 
@@ -101,7 +101,7 @@ def magnitude(ctx: AuditContext) -> Iterator[Finding]:
                         f"{label}: {figure.text} is about 10,000 times off its row; 元 and 万元 mixed?",
                         location=label,
                         source=figure.source,
-                        found=figure.text,
+                        found=money(figure.value),
                     )
 
 
