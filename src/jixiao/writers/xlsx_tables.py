@@ -241,7 +241,6 @@ def _subtotal(w: SheetWriter, layout: Layout, first: int, last: int, offset: int
 def _indicator_row(
     w: SheetWriter, layout: Layout, row: int, ind: Indicator, score: IndicatorScore | None, framework: Framework
 ) -> None:
-    w.ws.row_dimensions[row].height = None
     w.text(row, layout.at("name"), ind.name.text)
     if "operator" in layout.keys:
         w.text(row, layout.at("operator"), ind.operator.text if ind.operator else "")
