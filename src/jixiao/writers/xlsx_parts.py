@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from openpyxl.writer.theme import theme_xml
 
 from jixiao.writers.xlsx_sheet import BLANK, SheetWriter, col, esc, esc_attr
-from jixiao.writers.xlsx_style import STYLES_XML
+from jixiao.writers.xlsx_style import STYLES_XML, XF
 
 HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -57,23 +57,26 @@ def _sheet_view(w: SheetWriter) -> str:
     )
 
 
+_STYLE_ATTR = ("", *(f' s="{xf}"' for xf in range(1, 2 * len(XF) + 1)))
+
+
 def _sheet_data(w: SheetWriter) -> list[str]:
-    by_row: dict[int, list[int]] = {}
-    for r, c in sorted(w.styles):
-        by_row.setdefault(r, []).append(c)
-    for r in w.heights:
-        by_row.setdefault(r, [])
     styles, values, heights = w.styles, w.values, w.heights
+    keys = sorted(styles)
+    rows = sorted({r for r, _ in keys}.union(heights))
+    letters = [col(c) for c in range(max((c for _, c in keys), default=0) + 1)]
     out = ["<sheetData>"]
-    for r in sorted(by_row):
+    append, get, attr = out.append, values.get, _STYLE_ATTR
+    index, count = 0, len(keys)
+    for r in rows:
         height = heights.get(r)
-        out.append(f'<row r="{r}" ht="{_number(height)}" customHeight="1">' if height is not None else f'<row r="{r}">')
-        for c in by_row[r]:
-            xf = styles[r, c]
-            style = f' s="{xf}"' if xf else ""
-            out.append(f'<c r="{col(c)}{r}"{style}{values.get((r, c), BLANK)}')
-        out.append("</row>")
-    out.append("</sheetData>")
+        append(f'<row r="{r}" ht="{_number(height)}" customHeight="1">' if height is not None else f'<row r="{r}">')
+        while index < count and keys[index][0] == r:
+            key = keys[index]
+            append(f'<c r="{letters[key[1]]}{r}"{attr[styles[key]]}{get(key, BLANK)}')
+            index += 1
+        append("</row>")
+    append("</sheetData>")
     return out
 
 
