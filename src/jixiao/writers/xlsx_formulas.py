@@ -44,7 +44,21 @@ class IndicatorCells:
     skip_without_weight: bool = True  # a row without a usable weight counts 0 (else its claim)
 
 
+_QUALITY = "\x00"  # stands for the quality cell in a cached bound expression
+_BOUNDS: dict[tuple[int, bool], tuple[Framework, str]] = {}
+
+
 def _band_bound(quality: str, framework: Framework, high: bool) -> str:
+    """IF(q="达成",1,IF(q="部分达成",0.8,…)): the share of the weight a level allows, low or high."""
+    cached = _BOUNDS.get((id(framework), high))
+    if cached is None or cached[0] is not framework:
+        if len(_BOUNDS) > 32:  # frameworks made on the fly: keep the cache small
+            _BOUNDS.clear()
+        cached = _BOUNDS[id(framework), high] = (framework, _bound_template(framework, high))
+    return cached[1].replace(_QUALITY, quality)
+
+
+def _bound_template(framework: Framework, high: bool) -> str:
     parts: list[tuple[str, Decimal]] = []
     for name in QUALITIES:
         band = framework.band(name)
@@ -54,7 +68,7 @@ def _band_bound(quality: str, framework: Framework, high: bool) -> str:
         return "1" if high else "0"
     expression = "0" if not high else "1"
     for name, value in reversed(parts):
-        expression = f'IF({quality}="{name}",{lit(value)},{expression})'
+        expression = f'IF({_QUALITY}="{name}",{lit(value)},{expression})'
     return expression
 
 

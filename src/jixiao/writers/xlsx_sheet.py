@@ -1,43 +1,50 @@
-"""A thin layer over an openpyxl worksheet: safe text, styled cells, merges and formulas.
+"""One worksheet, written row by row into plain dictionaries: safe text, styled cells, merges, formulas.
 
-* Text never becomes a formula: every string cell is written with data type "s", and text that
-  starts with = + - @ (or a tab or carriage return) also gets the quote prefix, so editing it in
-  Excel or WPS keeps it text.
+* Text never becomes a formula: every string cell is an inline string (``t="inlineStr"``), and
+  text that starts with = + - @ (or a tab or carriage return) also gets the quote prefix, so
+  editing it in Excel or WPS keeps it text.
 * A figure whose text is a plain number is written as a number (so formulas can use it); any
   other text is kept as written.
 * Every input cell written is recorded, so the workbook's fingerprint can be computed (see
   :mod:`jixiao.writers.xlsx_embed`).
+
+Each cell is kept as its XML already escaped (see :mod:`jixiao.writers.xlsx_parts`, which turns
+a sheet into its part); a cell written twice keeps the last style and the last value given.
 """
 
 from __future__ import annotations
 
 import re
-from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
-
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
-from openpyxl.cell.cell import Cell as XCell
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.cell_range import CellRange
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
+from functools import cache
 
 from jixiao.model import Figure
-from jixiao.writers.xlsx_style import StyleName
+from jixiao.writers.xlsx_style import QUOTED_XF, XF, XF_STYLE, StyleName
 
 MAX_CELL_TEXT = 32_000  # Excel allows 32,767 characters in a cell
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
+BLANK = "/>"
 
 CellValue = str | Decimal | int | None
 
 
 def safe_text(text: str) -> str:
     """Text Excel accepts: no control characters, within the cell limit."""
-    cleaned = ILLEGAL_CHARACTERS_RE.sub("", text)
+    cleaned = _ILLEGAL.sub("", text)
     return cleaned[:MAX_CELL_TEXT]
+
+
+def esc(text: str) -> str:
+    """Element text for XML (a carriage return kept as a character reference, not normalised away)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def esc_attr(text: str) -> str:
+    """An attribute value for XML: also quotes and the whitespace attribute normalisation would change."""
+    return esc(_ILLEGAL.sub("", text)).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
 
 
 def plain_number(text: str) -> Decimal | None:
@@ -48,28 +55,65 @@ def plain_number(text: str) -> Decimal | None:
     return Decimal(body)
 
 
+@cache
 def col(index: int) -> str:
-    return get_column_letter(index)
+    """Column letters: 1 → A, 27 → AA."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def ref(row: int, column: int) -> str:
-    return f"{get_column_letter(column)}{row}"
+    return f"{col(column)}{row}"
+
+
+def text_xml(text: str) -> str:
+    """A cell's inline string (after its attributes), spaces kept."""
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f' t="inlineStr"><is><t{space}>{esc(text)}</t></is></c>'
+
+
+def number_xml(value: Decimal | int) -> str:
+    if isinstance(value, Decimal) and not value.is_finite():
+        return BLANK
+    return f"><v>{float(value):.16g}</v></c>"  # as openpyxl writes numbers
+
+
+@dataclass(slots=True)
+class Validation:
+    """A drop-down list on some cells."""
+
+    name: str
+    options: tuple[str, ...]
+    prompt: str
+    refs: dict[str, None] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
 class SheetWriter:
     """Writes one worksheet row by row."""
 
-    ws: Worksheet
+    title: str
     row: int = 0
     inputs: list[tuple[int, int, CellValue]] = field(default_factory=list)
-    validations: dict[str, DataValidation] = field(default_factory=dict)
-    styles: dict[str, StyleArray] = field(default_factory=dict)
+    styles: dict[tuple[int, int], int] = field(default_factory=dict)  # (row, column) → xf number
+    values: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) → cell XML after "s"
+    heights: dict[int, float] = field(default_factory=dict)
+    widths_: dict[int, float] = field(default_factory=dict)
+    merges: dict[str, None] = field(default_factory=dict)
+    validations: dict[str, Validation] = field(default_factory=dict)
+    freeze: int | None = None  # the first row below the frozen title rows
+    print_setup: bool = False  # zoom 100 %, A4 landscape, one page wide, centred
+    protected: bool = False
+    formatting_allowed: bool = False
+    hidden: bool = False  # very hidden (the data sheet)
 
     def next_row(self, height: float | None = None) -> int:
         self.row += 1
         if height is not None:
-            self.ws.row_dimensions[self.row].height = height
+            self.heights[self.row] = height
         return self.row
 
     def text(
@@ -81,17 +125,15 @@ class SheetWriter:
         *,
         to_column: int | None = None,
         to_row: int | None = None,
-    ) -> XCell:
+    ) -> None:
         """A string cell that can never become a formula."""
         value = safe_text(text)
-        cell = self._cell(row, column, style, to_column, to_row)
+        self._cell(row, column, style, to_column, to_row)
         if value:
-            cell.value = value
-            cell.data_type = "s"
+            self.values[row, column] = text_xml(value)
             if value.startswith(_RISKY_START):
-                self._style_array(cell).quotePrefix = 1
+                self.styles[row, column] = QUOTED_XF[style]
             self.inputs.append((row, column, value))
-        return cell
 
     def number(
         self,
@@ -101,11 +143,10 @@ class SheetWriter:
         style: StyleName = "jx_amount",
         *,
         to_column: int | None = None,
-    ) -> XCell:
-        cell = self._cell(row, column, style, to_column, None)
-        cell.value = value
+    ) -> None:
+        self._cell(row, column, style, to_column, None)
+        self.values[row, column] = number_xml(value)
         self.inputs.append((row, column, value))
-        return cell
 
     def figure(
         self,
@@ -124,10 +165,11 @@ class SheetWriter:
         self.text(row, column, figure.text, style, to_column=to_column)
         return False
 
-    def formula(self, row: int, column: int, formula: str, style: StyleName = "jx_f_score") -> XCell:
-        cell = self._cell(row, column, style, None, None)
-        cell.value = formula if formula.startswith("=") else f"={formula}"
-        return cell
+    def formula(self, row: int, column: int, formula: str, style: StyleName = "jx_f_score") -> None:
+        """A formula without a cached result (the workbook recalculates on open)."""
+        self._cell(row, column, style, None, None)
+        body = formula[1:] if formula.startswith("=") else formula
+        self.values[row, column] = f"><f>{esc(body)}</f></c>"
 
     def label(
         self,
@@ -138,71 +180,46 @@ class SheetWriter:
         *,
         to_column: int | None = None,
         to_row: int | None = None,
-    ) -> XCell:
-        return self.text(row, column, text, style, to_column=to_column, to_row=to_row)
+    ) -> None:
+        self.text(row, column, text, style, to_column=to_column, to_row=to_row)
 
     def blank(self, row: int, column: int, style: StyleName = "jx_text", *, to_column: int | None = None) -> None:
         self._cell(row, column, style, to_column, None)
 
-    def _cell(self, row: int, column: int, style: StyleName, to_column: int | None, to_row: int | None) -> XCell:
-        cell = self.ws.cell(row=row, column=column)
-        assert isinstance(cell, XCell), "cells are never replaced by merged placeholders here"
-        self._style(cell, style)
+    def raw_text(self, row: int, column: int, text: str) -> None:
+        """An unstyled string cell that is not an input (the data sheet)."""
+        self.styles[row, column] = 0
+        self.values[row, column] = text_xml(text)
+
+    def style_at(self, row: int, column: int) -> StyleName | None:
+        return XF_STYLE.get(self.styles.get((row, column), 0))
+
+    def _cell(self, row: int, column: int, style: StyleName, to_column: int | None, to_row: int | None) -> None:
+        xf = XF[style]
+        self.styles[row, column] = xf
         last_column = to_column if to_column is not None else column
         last_row = to_row if to_row is not None else row
         if last_column > column or last_row > row:
+            # The covered cells keep their own (bordered) style, as Excel itself stores them.
             self.merge(row, column, last_row, last_column)
             for r in range(row, last_row + 1):
                 for c in range(column, last_column + 1):
-                    if (r, c) != (row, column):
-                        self._style(self.ws.cell(row=r, column=c), style)
-        return cell
-
-    @staticmethod
-    def _style_array(cell: XCell | MergedCell) -> StyleArray:
-        array: StyleArray = cell._style  # type: ignore[union-attr]
-        return array
-
-    def _style(self, cell: XCell | MergedCell, style: StyleName) -> None:
-        # Assigning a named style is slow in openpyxl; copy the style array of the first cell
-        # that got it instead (the same xf in the file).
-        cached = self.styles.get(style)
-        if cached is None:
-            cell.style = style
-            self.styles[style] = copy(self._style_array(cell))
-        else:
-            cell._style = copy(cached)  # type: ignore[union-attr]
+                    self.styles[r, c] = xf
 
     def merge(self, row: int, column: int, last_row: int, last_column: int) -> None:
-        """Merge a range. The covered cells keep their own (bordered) styles, as Excel itself
-        stores them; openpyxl's merge_cells would re-create every border, slowly."""
-        self.ws.merged_cells.add(CellRange(min_col=column, min_row=row, max_col=last_column, max_row=last_row))
+        self.merges[f"{ref(row, column)}:{ref(last_row, last_column)}"] = None
 
     def choice(self, name: str, options: tuple[str, ...], cell_ref: str, *, prompt: str = "") -> None:
-        """A drop-down list (data validation) on a cell; one validation object per list."""
+        """A drop-down list (data validation) on a cell; one validation per list."""
         validation = self.validations.get(name)
         if validation is None:
-            validation = DataValidation(
-                type="list", formula1='"' + ",".join(options) + '"', allow_blank=True, showDropDown=False
-            )
-            validation.promptTitle = name
-            validation.prompt = prompt or "请从下拉列表中选择 / choose from the list"
-            validation.showInputMessage = bool(prompt)
-            validation.errorTitle = name
-            validation.error = "请从下拉列表中选择：" + "、".join(options)
-            validation.showErrorMessage = True
-            self.ws.add_data_validation(validation)
-            self.validations[name] = validation
-        validation.add(cell_ref)
+            validation = self.validations[name] = Validation(name, options, prompt)
+        validation.refs[cell_ref] = None
 
     def widths(self, widths: dict[int, float]) -> None:
-        for column, width in widths.items():
-            self.ws.column_dimensions[get_column_letter(column)].width = width
+        self.widths_.update(widths)
 
     def protect(self) -> None:
-        """Lock formulas and labels; inputs stay editable. No password."""
-        protection = self.ws.protection
-        protection.sheet = True
-        protection.formatColumns = False
-        protection.formatRows = False
-        protection.formatCells = False
+        """Lock formulas and labels; inputs stay editable, formatting stays allowed. No password."""
+        self.protected = True
+        self.formatting_allowed = True

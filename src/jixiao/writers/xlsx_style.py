@@ -1,16 +1,18 @@
-"""Cell styles of the Excel export: named styles registered once per workbook (fast to apply).
+"""Cell styles of the Excel export: a fixed ``xl/styles.xml`` with one named style per kind of cell.
 
 Every style says whether the cell is an input (unlocked under sheet protection) or fixed
 (labels, headers and formulas stay locked). Fonts are the ones Chinese official tables use:
 宋体 for the tables, 黑体 for titles; on machines without them Excel/WPS substitute.
+
+Each style is a named cell style (``jx_title`` …, listed in Excel's cell style gallery) and a
+cell format (xf) that applies it; a second xf per style adds the quote prefix, for text that
+starts with = + - @ (Excel then keeps it text when the user edits the cell).
 """
 
 from __future__ import annotations
 
-from typing import Literal
-
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
-from openpyxl.workbook.workbook import Workbook
+from dataclasses import dataclass
+from typing import Literal, get_args
 
 StyleName = Literal[
     "jx_title",  # the table's title
@@ -28,68 +30,99 @@ StyleName = Literal[
     "jx_f_text",  # formula giving a word (等级, 一致/不一致)
     "jx_data",  # the hidden data sheet
 ]
+STYLE_NAMES: tuple[StyleName, ...] = get_args(StyleName)
 
 BODY_FONT = "宋体"
 TITLE_FONT = "黑体"
 TEXT_FONT = "仿宋"
 
-_THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP = Alignment(wrap_text=True, vertical="center")
-_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_HELPER_FILL = PatternFill("solid", fgColor="EDEDED")
-_HEADER_FILL = PatternFill("solid", fgColor="F2F2F2")
-_INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
-_LOCKED = Protection(locked=True)
-_UNLOCKED = Protection(locked=False)
+# Fonts, fills and borders of the stylesheet, by index (0 is Excel's default in each list).
+_FONTS = (
+    '<font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>',
+    f'<font><b val="1"/><sz val="14"/><name val="{TITLE_FONT}"/></font>',
+    f'<font><sz val="10"/><name val="{TEXT_FONT}"/></font>',
+    f'<font><b val="1"/><sz val="10"/><name val="{BODY_FONT}"/></font>',
+    f'<font><sz val="10"/><name val="{BODY_FONT}"/></font>',
+    '<font><sz val="9"/><name val="Consolas"/></font>',
+)
+TITLE, NOTE, BOLD, BODY, MONO = 1, 2, 3, 4, 5
+_FILLS = (
+    '<fill><patternFill patternType="none"/></fill>',
+    '<fill><patternFill patternType="gray125"/></fill>',
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFF2F2F2"/><bgColor indexed="64"/></patternFill></fill>',
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFEDEDED"/><bgColor indexed="64"/></patternFill></fill>',
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFFFF9E5"/><bgColor indexed="64"/></patternFill></fill>',
+)
+HEADER_FILL, HELPER_FILL, INPUT_FILL = 2, 3, 4
+_THIN = "".join(f'<{side} style="thin"><color rgb="FF000000"/></{side}>' for side in ("left", "right", "top", "bottom"))
+_BORDERS = ("<border><left/><right/><top/><bottom/><diagonal/></border>", f"<border>{_THIN}<diagonal/></border>")
+GENERAL, TWO_DECIMALS, PERCENT = 0, 2, 10  # built-in number formats: General, 0.00, 0.00%
+_WRAP = '<alignment vertical="center" wrapText="1"/>'
+_CENTER = '<alignment horizontal="center" vertical="center" wrapText="1"/>'
 
 
-def _style(
-    name: StyleName,
-    *,
-    font: Font,
-    alignment: Alignment = _WRAP,
-    number_format: str = "General",
-    locked: bool = True,
-    fill: PatternFill | None = None,
-    border: bool = True,
-) -> NamedStyle:
-    style = NamedStyle(name=name)
-    style.font = font
-    style.alignment = alignment
-    style.number_format = number_format
-    style.protection = _LOCKED if locked else _UNLOCKED
-    if fill is not None:
-        style.fill = fill
-    if border:
-        style.border = _BORDER
-    return style
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    font: int
+    alignment: str = _WRAP
+    number_format: int = GENERAL
+    locked: bool = True
+    fill: int = 0
+    border: bool = True
 
 
-def register_styles(workbook: Workbook) -> None:
-    """Add the named styles to a workbook (once)."""
-    body = Font(name=BODY_FONT, size=10)
-    bold = Font(name=BODY_FONT, size=10, bold=True)
-    styles = [
-        _style(
-            "jx_title",
-            font=Font(name=TITLE_FONT, size=14, bold=True),
-            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
-            border=False,
-        ),
-        _style("jx_note", font=Font(name=TEXT_FONT, size=10), border=False, locked=False),
-        _style("jx_header", font=bold, alignment=_CENTER, fill=_HEADER_FILL),
-        _style("jx_label", font=body, alignment=_CENTER),
-        _style("jx_text", font=body, locked=False),
-        _style("jx_amount", font=body, number_format="0.00", locked=False),
-        _style("jx_count", font=body, number_format="General", locked=False),
-        _style("jx_score", font=body, number_format="0.00", locked=False),
-        _style("jx_h_header", font=bold, alignment=_CENTER, fill=_HELPER_FILL),
-        _style("jx_h_input", font=body, alignment=_CENTER, fill=_INPUT_FILL, locked=False),
-        _style("jx_f_rate", font=body, number_format="0.00%", fill=_HELPER_FILL),
-        _style("jx_f_score", font=body, number_format="0.00", fill=_HELPER_FILL),
-        _style("jx_f_text", font=body, alignment=_CENTER, fill=_HELPER_FILL),
-        _style("jx_data", font=Font(name="Consolas", size=9), alignment=Alignment(), border=False),
-    ]
-    for style in styles:
-        workbook.add_named_style(style)
+_SPECS: dict[StyleName, _Spec] = {
+    "jx_title": _Spec(TITLE, alignment=_CENTER, border=False),
+    "jx_note": _Spec(NOTE, border=False, locked=False),
+    "jx_header": _Spec(BOLD, alignment=_CENTER, fill=HEADER_FILL),
+    "jx_label": _Spec(BODY, alignment=_CENTER),
+    "jx_text": _Spec(BODY, locked=False),
+    "jx_amount": _Spec(BODY, number_format=TWO_DECIMALS, locked=False),
+    "jx_count": _Spec(BODY, locked=False),
+    "jx_score": _Spec(BODY, number_format=TWO_DECIMALS, locked=False),
+    "jx_h_header": _Spec(BOLD, alignment=_CENTER, fill=HELPER_FILL),
+    "jx_h_input": _Spec(BODY, alignment=_CENTER, fill=INPUT_FILL, locked=False),
+    "jx_f_rate": _Spec(BODY, number_format=PERCENT, fill=HELPER_FILL),
+    "jx_f_score": _Spec(BODY, number_format=TWO_DECIMALS, fill=HELPER_FILL),
+    "jx_f_text": _Spec(BODY, alignment=_CENTER, fill=HELPER_FILL),
+    "jx_data": _Spec(MONO, alignment="", border=False),
+}
+
+# Cell format (xf) numbers in the file: 0 is the default, then one per style, then the quoted ones.
+XF: dict[StyleName, int] = {name: index + 1 for index, name in enumerate(STYLE_NAMES)}
+QUOTED_XF: dict[StyleName, int] = {name: index + 1 + len(STYLE_NAMES) for index, name in enumerate(STYLE_NAMES)}
+XF_STYLE: dict[int, StyleName] = {**{v: k for k, v in XF.items()}, **{v: k for k, v in QUOTED_XF.items()}}
+
+
+def _xf(spec: _Spec, extra: str) -> str:
+    protection = '<protection locked="0" hidden="0"/>' if not spec.locked else ""
+    return (
+        f'<xf numFmtId="{spec.number_format}" fontId="{spec.font}" fillId="{spec.fill}" '
+        f'borderId="{1 if spec.border else 0}"{extra} applyNumberFormat="1" applyFont="1" applyFill="1" '
+        f'applyBorder="1" applyAlignment="1" applyProtection="1">{spec.alignment}{protection}</xf>'
+    )
+
+
+def _styles_xml() -> str:
+    specs = [_SPECS[name] for name in STYLE_NAMES]
+    style_xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'] + [_xf(s, "") for s in specs]
+    cell_xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']
+    cell_xfs += [_xf(s, f' xfId="{i + 1}"') for i, s in enumerate(specs)]
+    cell_xfs += [_xf(s, f' xfId="{i + 1}" quotePrefix="1"') for i, s in enumerate(specs)]
+    names = ['<cellStyle name="Normal" xfId="0" builtinId="0"/>']
+    names += [f'<cellStyle name="{name}" xfId="{i + 1}"/>' for i, name in enumerate(STYLE_NAMES)]
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<fonts count="{len(_FONTS)}">{"".join(_FONTS)}</fonts>'
+        f'<fills count="{len(_FILLS)}">{"".join(_FILLS)}</fills>'
+        f'<borders count="{len(_BORDERS)}">{"".join(_BORDERS)}</borders>'
+        f'<cellStyleXfs count="{len(style_xfs)}">{"".join(style_xfs)}</cellStyleXfs>'
+        f'<cellXfs count="{len(cell_xfs)}">{"".join(cell_xfs)}</cellXfs>'
+        f'<cellStyles count="{len(names)}">{"".join(names)}</cellStyles>'
+        '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium9" '
+        'defaultPivotStyle="PivotStyleLight16"/></styleSheet>'
+    )
+
+
+STYLES_XML = _styles_xml()

@@ -10,7 +10,7 @@ the formulas use (the parsed target and actual, the comparison, the achievement 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.frameworks import DocumentScore, Framework, IndicatorScore
@@ -35,17 +35,18 @@ class Layout:
     """Column numbers of one table sheet."""
 
     keys: tuple[str, ...]  # official indicator columns, in order
+    width: int = field(init=False)
+    helper: int = field(init=False)  # first helper column (after a spacer)
+    _columns: dict[str, int] = field(init=False, repr=False, compare=False)
 
-    @property
-    def width(self) -> int:
-        return max(FUNDS_WIDTH, len(self.keys))
+    def __post_init__(self) -> None:
+        width = max(FUNDS_WIDTH, len(self.keys))
+        object.__setattr__(self, "width", width)
+        object.__setattr__(self, "helper", width + 2)
+        object.__setattr__(self, "_columns", {key: index for index, key in enumerate(self.keys, start=1)})
 
     def at(self, key: str) -> int:
-        return self.keys.index(key) + 1
-
-    @property
-    def helper(self) -> int:  # first helper column (after a spacer)
-        return self.width + 2
+        return self._columns[key]
 
     def h(self, offset: int) -> int:
         return self.helper + offset
@@ -241,7 +242,6 @@ def _subtotal(w: SheetWriter, layout: Layout, first: int, last: int, offset: int
 def _indicator_row(
     w: SheetWriter, layout: Layout, row: int, ind: Indicator, score: IndicatorScore | None, framework: Framework
 ) -> None:
-    w.ws.row_dimensions[row].height = None
     w.text(row, layout.at("name"), ind.name.text)
     if "operator" in layout.keys:
         w.text(row, layout.at("operator"), ind.operator.text if ind.operator else "")

@@ -1,4 +1,4 @@
-"""A package → an .xlsx workbook in the official layout, with live formulas (openpyxl).
+"""A package → an .xlsx workbook in the official layout, with live formulas.
 
 One sheet per table (基础数据表, 部门整体自评表, 项目3-1 …, 绩效评分表, 绩效目标表). Official
 columns hold the package's figures as inputs; grey helper columns recompute rates, scores,
@@ -10,18 +10,14 @@ cached results). The lossless package JSON is embedded in a very hidden sheet so
 
 from __future__ import annotations
 
-import io
 import re
-
-from openpyxl import Workbook
-from openpyxl.workbook.properties import CalcProperties
 
 from jixiao.frameworks import Framework, PackageScore, detect_framework, get_framework, score_package
 from jixiao.model import BasicData, DepartmentTable, GoalsTable, Package, ProjectTable, ScoringSheet
 from jixiao.writers.xlsx_embed import DATA_SHEET, MARKER, InputCell, chunks, fingerprint, json_hash
 from jixiao.writers.xlsx_other import write_basic, write_goals_table, write_scoring
+from jixiao.writers.xlsx_parts import workbook_bytes
 from jixiao.writers.xlsx_sheet import SheetWriter
-from jixiao.writers.xlsx_style import register_styles
 from jixiao.writers.xlsx_tables import write_table
 
 MAX_SHEET_NAME = 31
@@ -74,18 +70,14 @@ def write_xlsx(package: Package, score: PackageScore | None) -> bytes:
     framework = _framework(package, score)
     if score is None:
         score = score_package(package, framework)
-    workbook = Workbook()
-    register_styles(workbook)
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
     used: set[str] = set()
+    sheets: list[SheetWriter] = []
     inputs: list[InputCell] = []
     projects = 0
     for document in package.documents:
         if isinstance(document, ProjectTable):
             projects += 1
-        name = sheet_name(_wanted_name(document, projects), used)
-        ws = workbook.create_sheet(name)
-        writer = SheetWriter(ws)
+        writer = SheetWriter(sheet_name(_wanted_name(document, projects), used))
         if isinstance(document, ProjectTable | DepartmentTable):
             write_table(writer, document, score.for_document(document), framework)
         elif isinstance(document, BasicData):
@@ -94,48 +86,38 @@ def write_xlsx(package: Package, score: PackageScore | None) -> bytes:
             write_scoring(writer, document, score.for_document(document), framework)
         else:
             write_goals_table(writer, document)
-        ws.freeze_panes = _freeze_cell(writer)
-        ws.sheet_view.zoomScale = 100
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.fitToWidth = 1
-        ws.print_options.horizontalCentered = True
+        writer.freeze = _freeze_row(writer)
+        writer.print_setup = True
         writer.protect()
-        inputs.extend((name, r, c, v) for r, c, v in writer.inputs)
+        sheets.append(writer)
     if not package.documents:
-        ws = workbook.create_sheet(sheet_name("说明", used))
-        writer = SheetWriter(ws)
+        writer = SheetWriter(sheet_name("说明", used))
         writer.text(writer.next_row(), 1, "报告包中没有表格 / the package holds no tables", "jx_note")
-        inputs.extend((ws.title, r, c, v) for r, c, v in writer.inputs)
-    _embed(workbook, package, fingerprint(inputs))
-    workbook.calculation = CalcProperties(fullCalcOnLoad=True)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        sheets.append(writer)
+    for writer in sheets:
+        inputs.extend((writer.title, r, c, v) for r, c, v in writer.inputs)
+    sheets.append(_embedded(package, fingerprint(inputs)))
+    return workbook_bytes(sheets)
 
 
-def _freeze_cell(writer: SheetWriter) -> str:
+def _freeze_row(writer: SheetWriter) -> int:
     """Freeze the title rows: the first row that is not a title or attachment line."""
-    ws = writer.ws
     for row in range(1, min(writer.row, 4) + 1):
-        style = ws.cell(row=row, column=1).style
-        if style not in ("jx_title", "jx_note"):
-            return f"A{row}"
-    return "A2"
+        if writer.style_at(row, 1) not in ("jx_title", "jx_note"):
+            return row
+    return 2
 
 
-def _embed(workbook: Workbook, package: Package, prints: str) -> None:
+def _embedded(package: Package, prints: str) -> SheetWriter:
+    """The very hidden, protected sheet with the package JSON in chunks."""
     from jixiao.jsonformat import dumps
 
     text = dumps(package, indent=None)
-    ws = workbook.create_sheet(DATA_SHEET)
-    ws.sheet_state = "veryHidden"
+    writer = SheetWriter(DATA_SHEET, protected=True, hidden=True)
     parts = chunks(text)
     header = (MARKER, package.format_version, json_hash(text), str(len(parts)), prints)
     for column, value in enumerate(header, start=1):
-        cell = ws.cell(row=1, column=column, value=value)
-        cell.data_type = "s"
+        writer.raw_text(1, column, value)
     for index, part in enumerate(parts, start=2):
-        cell = ws.cell(row=index, column=1, value=part)
-        cell.data_type = "s"
-    ws.protection.sheet = True
+        writer.raw_text(index, 1, part)
+    return writer
