@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jixiao.web.accounts.decorators import login_required, role_required
 from jixiao.web.accounts.models import Role, User
 from jixiao.web.packages import editing
+from jixiao.web.packages.editing_basic import CATEGORY_LABELS
 from jixiao.web.packages.forms import BlankForm, CopyForm, ImportForm
 from jixiao.web.packages.gate import allowed, get_package_for_user, visible_packages
 from jixiao.web.packages.making import UploadRejected, blank_package, carry_forward, read_upload
@@ -164,6 +165,7 @@ def _edit_context(record: ReportPackage, revision: Revision, doc: int, content: 
         "documents": views,
         "editable": editing.is_editable(views[doc].document),
         "result": result,
+        "categories": CATEGORY_LABELS,
     }
 
 
