@@ -222,13 +222,16 @@ def _scored_row(index: int, subject: Any, key: str, scored: Any) -> dict[str, An
     }
 
 
-def document_views(result: FileResult) -> list[DocumentView]:
+def document_views(result: FileResult, rows_for: int | None = None) -> list[DocumentView]:
+    """Every table with its score and findings; the rows of all tables, or only of table ``rows_for``."""
     package = result.package
     if package is None:
         return []
     scores = {id(s.document): s for s in result.score.documents} if result.score else {}
     views = [DocumentView(i, d, scores.get(id(d))) for i, d in enumerate(package.documents)]
     for view in views:
+        if rows_for is not None and view.index != rows_for:
+            continue
         by_index = {s.index: s for s in getattr(view.score, "indicators", ())}
         block = getattr(view.document, "indicators", None)
         for row, indicator in enumerate(block.indicators if block is not None else ()):

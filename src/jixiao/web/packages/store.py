@@ -69,6 +69,9 @@ def dump_json(package: Package) -> str:
 def load_revision(revision: Revision) -> Package:
     cached: Package | None = _packages.get(revision.id)
     if cached is None:
+        missing = [name for name in ("data", "layout") if name in revision.get_deferred_fields()]
+        if missing:
+            revision.refresh_from_db(fields=missing)  # one query for both, only on a cache miss
         text = revision.json_text()
         try:
             cached = revision_json.load(text, revision.layout)

@@ -154,7 +154,7 @@ def _edit_context(record: ReportPackage, revision: Revision, doc: int, content: 
         result = evaluate_revision(revision, package)
     else:
         result = evaluate(content, path=str(record.pk), audit=True)
-    views = document_views(result)
+    views = document_views(result, rows_for=doc)  # the page shows one table's rows, every table's tab
     if not 0 <= doc < len(views):
         raise Http404
     return {
