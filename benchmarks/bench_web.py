@@ -216,10 +216,15 @@ def load_test(url: str, people: list[dict[str, Any]], duration: float) -> tuple[
         nonlocal errors
         rng = random.Random(person["username"])
         session = Session(url)
-        session.login(person["username"])
         edit = f"/packages/{person['package']}/edit/{person['doc']}/"
-        _, body = session.get(edit)
-        base = int(BASE_RE.search(body).group(1))  # type: ignore[union-attr]
+        try:
+            session.login(person["username"])
+            _, body = session.get(edit)
+            base = int(BASE_RE.search(body).group(1))  # type: ignore[union-attr]
+        except (OSError, RuntimeError, AttributeError):
+            with lock:
+                errors += 1  # a user who could not even start counts as an error, not a silent crash
+            return
         while time.monotonic() < stop:
             time.sleep(rng.uniform(0.5, 1.5))  # a person typing between two saves
             start = time.perf_counter()
