@@ -238,3 +238,63 @@ def test_category_labels_cover_the_model() -> None:
     from jixiao.web.packages.editing_basic import CATEGORY_LABELS
 
     assert [value for value, _ in CATEGORY_LABELS] == list(get_args(ExpenseCategory))
+
+
+def test_blank_package_findings_land_on_their_tables_and_link(clients: dict[str, Any]) -> None:
+    response = clients["preparer"].post(
+        reverse("packages:new"), {"title": "空白", "year": "2024", "framework": "hunan-2023", "projects": "1"}
+    )
+    assert response.status_code == 302
+    record = ReportPackage.objects.get()
+    content = record.current().load()
+    result = evaluate(content, path="x", audit=True)
+    views = document_views(result)
+    on_tables = sum(len(v.findings) for v in views)
+    assert on_tables == len(result.findings) > 0  # none is lost for want of a Source
+    for view in views:
+        page = clients["preparer"].get(reverse("packages:edit", args=[record.pk, view.index])).content.decode()
+        for fv in view.findings:
+            assert fv.anchor is not None, fv.finding.rule
+            assert f'data-jump="{fv.anchor}"' in page and f'id="{fv.anchor}"' in page
+
+
+def test_finding_on_an_added_row_links_to_its_field(clients: dict[str, Any], package: Any) -> None:
+    doc = next(i for i, d in enumerate(package.current().load().documents) if d.kind == "project")
+    rows = len(package.current().load().documents[doc].indicators.indicators)
+    assert _save(clients["preparer"], package, doc, {"base": "1", "op": f"add:{rows - 1}"}).status_code == 200
+    added = ReportPackage.objects.get(pk=package.pk).current().load().documents[doc].indicators.indicators[rows]
+    assert added.score.source.table is not None and added.score.source.row is not None
+    data = {"base": "2", f"ind-{rows}-name": "新增指标", f"ind-{rows}-weight": "5", f"ind-{rows}-score": "8"}
+    response = _save(clients["preparer"], package, doc, data)
+    package.refresh_from_db()
+    result = evaluate(package.current().load(), path="x", audit=True)
+    mine = [f for f in result.findings if f.source == added.score.source]
+    assert mine  # the pipeline cites the new row's score cell …
+    assert f'data-jump="d{doc}-ind-{rows}-score"' in response.content.decode()  # … and the panel links to it
+
+
+def test_copy_keeps_the_sources_of_cleared_cells(clients: dict[str, Any], package: Any) -> None:
+    clients["preparer"].post(reverse("packages:copy", args=[package.pk]), {"year": "2024"})
+    old = package.current().load().projects[0]
+    new = ReportPackage.objects.get(year=2024).current().load().projects[0]
+    assert new.total.executed.text == "" and new.total.executed.source == old.total.executed.source
+    assert [i.actual.source for i in new.indicators.indicators] == [i.actual.source for i in old.indicators.indicators]
+
+
+def test_stamp_keeps_existing_sources_and_numbers_new_rows_after_the_last(sample_package: Package) -> None:
+    from dataclasses import replace
+
+    from jixiao.model import Cell, Indicator
+    from jixiao.web.packages.stamping import stamp
+
+    project = sample_package.projects[0]
+    once = stamp(project)
+    assert stamp(once) is once  # nothing left to stamp
+    table = once.source.table
+    last = max(i.source.row or 0 for i in once.indicators.indicators)
+    rows = (*once.indicators.indicators, Indicator(level1="产出指标", level2="数量指标", name=Cell("新")))
+    stamped = stamp(replace(once, indicators=replace(once.indicators, indicators=rows)))
+    assert stamped.indicators.indicators[:-1] == once.indicators.indicators  # read cells keep their Source
+    new = stamped.indicators.indicators[-1]
+    assert new.name.source.table == table and new.name.source.row is not None and new.name.source.row > last
+    assert len({(c.source.row, c.source.column) for c in (new.name, new.target, new.actual, new.score)}) == 4

@@ -20,6 +20,7 @@ from jixiao.web.packages.gate import allowed, get_package_for_user, visible_pack
 from jixiao.web.packages.making import UploadRejected, blank_package, carry_forward, read_upload
 from jixiao.web.packages.models import ReportPackage, Revision, State
 from jixiao.web.packages.present import document_views, summary
+from jixiao.web.packages.stamping import stamp
 from jixiao.web.packages.store import Conflict, create_package, evaluate_revision, get_revision, save_revision
 
 UNIT_ROLES = (Role.PREPARER, Role.HEAD)
@@ -196,6 +197,7 @@ def save(request: HttpRequest, package_id: str, doc: int) -> HttpResponse:
     operation = request.POST.get("op", "")
     if operation:
         document = editing.apply_row_operation(document, operation)
+    document = stamp(document)  # added rows get Sources, so their findings link to their fields
     content = editing.replace_document(previous, doc, document)
     htmx = request.headers.get("HX-Request") == "true"
     try:
