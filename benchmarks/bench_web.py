@@ -158,28 +158,50 @@ print("LOST", lost)
     return int(run.stdout.split("LOST")[1])
 
 
-def single_user(url: str, seed: dict[str, Any], rounds: int) -> dict[str, float]:
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by the server and its workers (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            for task in Path(f"/proc/{current}/task").iterdir():
+                children = (task / "children").read_text().split()
+                pending.extend(int(c) for c in children)
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+def single_user(url: str, seed: dict[str, Any], rounds: int, pid: int) -> dict[str, float]:
     session = Session(url)
     session.login(seed["username"])
     edit = f"/packages/{seed['package']}/edit/{seed['doc']}/"
     save = edit + "save/"
     session.get(edit)  # warm the caches of this worker
     render: list[float] = []
+    cpu = server_cpu(pid)
     for _ in range(rounds):
         start = time.perf_counter()
         status, body = session.get(edit)
         render.append(time.perf_counter() - start)
         assert status == 200
+    render_cpu = (server_cpu(pid) - cpu) / rounds
     base = int(BASE_RE.search(body).group(1))  # type: ignore[union-attr]
     saving: list[float] = []
+    cpu = server_cpu(pid)
     for i in range(rounds):
         start = time.perf_counter()
         status, body = session.post(save, {"base": str(base), "ind-0-actual": f"{90 + i % 10}%"})
         saving.append(time.perf_counter() - start)
         assert status == 200 and "已保存" in body, status
         base = int(BASE_RE.search(body).group(1))  # type: ignore[union-attr]
-    print(f"  edit page (seed 003, table {seed['doc']}): {stats(render)}")
-    print(f"  save + rescore (seed 003):           {stats(saving)}")
+    save_cpu = (server_cpu(pid) - cpu) / rounds
+    print(f"  edit page (seed 003, table {seed['doc']}): {stats(render)} server CPU {render_cpu * 1000:.1f} ms/request")
+    print(f"  save + rescore (seed 003):           {stats(saving)} server CPU {save_cpu * 1000:.1f} ms/request")
     return {"render": statistics.median(render), "save": statistics.median(saving)}
 
 
@@ -194,10 +216,15 @@ def load_test(url: str, people: list[dict[str, Any]], duration: float) -> tuple[
         nonlocal errors
         rng = random.Random(person["username"])
         session = Session(url)
-        session.login(person["username"])
         edit = f"/packages/{person['package']}/edit/{person['doc']}/"
-        _, body = session.get(edit)
-        base = int(BASE_RE.search(body).group(1))  # type: ignore[union-attr]
+        try:
+            session.login(person["username"])
+            _, body = session.get(edit)
+            base = int(BASE_RE.search(body).group(1))  # type: ignore[union-attr]
+        except (OSError, RuntimeError, AttributeError):
+            with lock:
+                errors += 1  # a user who could not even start counts as an error, not a silent crash
+            return
         while time.monotonic() < stop:
             time.sleep(rng.uniform(0.5, 1.5))  # a person typing between two saves
             start = time.perf_counter()
@@ -261,7 +288,7 @@ def run_one(database: str, users: int, duration: float, rounds: int) -> dict[str
             except OSError:
                 time.sleep(0.2)
         if "seed" in setup:
-            result.update(single_user(url, setup["seed"], rounds))
+            result.update(single_user(url, setup["seed"], rounds, server.pid))
         else:
             print("  seed 003 not available: single-user measurements skipped")
         latencies, errors, saves = load_test(url, setup["users"], duration)

@@ -54,7 +54,7 @@ EN: dict[str, str] = {
     "其他资金": "Other funds", "年度总体目标": "Annual goals", "预期目标": "Expected", "实际完成情况": "Achieved",
     "绩效指标": "Indicators", "复核": "Recomputed", "偏差原因分析及改进措施": "Reasons for deviation and remedies",
     "行": "Row", "上移": "Move up", "下移": "Move down", "在下方插入一行": "Insert a row below",
-    "删除这一行？": "Delete this row?", "删除": "Delete", "添加指标": "Add an indicator",
+    "删除这一行？": "Delete this row?", "删除": "Delete",
     "正在保存并重新计分…": "Saving and rescoring…",
     "此类表格在网页中只读；请导入修改后的文件。": "This kind of table is read-only here; import a corrected file.",
     "错误": "Error", "警告": "Warning", "提示": "Note", "未发现问题": "No findings", "数值": "Number",
@@ -86,6 +86,29 @@ EN: dict[str, str] = {
     "公开的绩效自评报告": "Published self-evaluation reports", "开放数据 JSON": "Open data JSON",
     "%(year)s 年度": "Fiscal year %(year)s", "尚无公开的报告": "Nothing published yet",
     "暂无待审报告包": "Nothing waiting for review", "公开报告": "Public reports", "审核发现详情": "Finding details",
+    "部门基本支出": "Basic expenditure", "三公经费": "Three public expenses",
+    "公务用车购置和维护经费": "Official cars (purchase and upkeep)", "其中：公车购置": "of which: car purchase",
+    "公车运行维护": "Car running and upkeep", "出国经费": "Travel abroad", "公务接待": "Official hospitality",
+    "项目支出合计": "Project expenditure, total", "项目类别小计": "Project group subtotal", "项目": "Project",
+    "公用经费": "Public operating funds", "其中：办公经费": "of which: office", "水费、电费、差旅费":
+    "Water, electricity, travel", "会议费、培训费": "Meetings and training", "政府采购金额": "Government procurement",
+    "部门基本支出预算调整": "Basic-expenditure budget adjustment", "其他": "Other", "添加一行": "Add a row",
+    "财政供养人员情况": "Publicly funded staff", "编制数": "Authorised posts", "实际在职人数": "Staff in post",
+    "控制率": "Control rate", "经费控制情况（万元）": "Expenditure control (10,000 yuan)", "类别": "Category",
+    "楼堂馆所控制情况": "Office buildings", "批复规模（㎡）": "Approved area (m²)",
+    "实际规模（㎡）": "Actual area (m²)",
+    "规模控制率": "Area control rate", "预算投资（万元）": "Budgeted investment (10,000 yuan)",
+    "实际投资（万元）": "Actual investment (10,000 yuan)", "投资概算控制率": "Investment control rate",
+    "本年无竣工的楼堂馆所时不填。": "Leave empty when no building was completed this year.",
+    "厉行节约保障措施": "Measures for thrift", "部门（单位）名称": "Department (unit)",
+    "年度主要任务完成情况": "Main tasks of the year", "任务名称": "Task", "完成情况": "Status",
+    "预算数（万元）": "Budget (10,000 yuan)", "执行数（万元）": "Executed (10,000 yuan)", "全额": "Total",
+    "其中：财政拨款": "of which: appropriation", "金额合计": "Amounts, total",
+    "指标说明与评分标准": "Description and scoring criteria", "分数": "Score", "评分标准": "Scoring criteria",
+    "综合评分": "Overall score", "评分等级": "Grade", "签署": "Sign-off", "填表人": "Prepared by",
+    "填报日期": "Date", "联系电话": "Telephone", "单位负责人签字": "Signed by the unit head",
+    "此表不计分；其中的数字用于审核的交叉核对。":
+    "This table is not scored; its figures feed the audit's cross-checks.",
 }  # fmt: skip
 
 ENTRY = re.compile(r'msgid ((?:"(?:[^"\\]|\\.)*"\s*)+)msgstr ((?:"(?:[^"\\]|\\.)*"\s*)+)', re.S)

@@ -12,8 +12,6 @@ from dataclasses import replace
 from typing import Any
 
 from jixiao.model import (
-    EMPTY_CELL,
-    EMPTY_FIGURE,
     Cell,
     DepartmentTable,
     Figure,
@@ -25,6 +23,7 @@ from jixiao.model import (
     ProjectTable,
 )
 from jixiao.readers import ReadError, read_package
+from jixiao.web.packages.stamping import stamp_package
 
 UPLOAD_SUFFIXES = (".docx", ".xlsx", ".txt", ".json")
 
@@ -69,15 +68,24 @@ def blank_package(framework_id: str, year: int, projects: int, unit: str) -> Pac
     try:
         from jixiao.templates import build_template  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
-        return _skeleton(framework_id, year, projects, unit)
+        return stamp_package(_skeleton(framework_id, year, projects, unit))
     package: Package = build_template(framework_id, year, projects)
-    return replace(package, unit=unit)
+    return stamp_package(replace(package, unit=unit))  # sources for its cells: findings link to fields
+
+
+def _blank(value: Any) -> Any:
+    """A cell or figure emptied in place: its Source stays, so findings about it still link to it."""
+    if isinstance(value, Figure):
+        return Figure("", None, None, value.source)
+    return Cell("", value.source)
 
 
 def _clear_row(row: FundsRow | None) -> FundsRow | None:
     if row is None:
         return None
-    return replace(row, executed=EMPTY_FIGURE, execution_rate=EMPTY_FIGURE, score=EMPTY_FIGURE)
+    return replace(
+        row, executed=_blank(row.executed), execution_rate=_blank(row.execution_rate), score=_blank(row.score)
+    )
 
 
 def carry_forward(previous: Package, year: int) -> Package:
@@ -86,22 +94,22 @@ def carry_forward(previous: Package, year: int) -> Package:
     for document in previous.documents:
         if isinstance(document, ProjectTable | DepartmentTable):
             rows = tuple(
-                replace(i, actual=EMPTY_CELL, score=EMPTY_FIGURE, deviation_reason=EMPTY_CELL)
+                replace(i, actual=_blank(i.actual), score=_blank(i.score), deviation_reason=_blank(i.deviation_reason))
                 for i in document.indicators.indicators
             )
             changes: dict[str, Any] = {
                 "year": year,
                 "total": _clear_row(document.total),
-                "goals": tuple(Goal(expected=g.expected) for g in document.goals),
+                "goals": tuple(Goal(expected=g.expected, actual=_blank(g.actual)) for g in document.goals),
                 "indicators": replace(document.indicators, indicators=rows),
-                "claimed_total": EMPTY_FIGURE,
+                "claimed_total": _blank(document.claimed_total),
             }
             if isinstance(document, ProjectTable):
                 changes.update(
                     current_appropriation=_clear_row(document.current_appropriation),
                     carryover=_clear_row(document.carryover),
                     other_funds=_clear_row(document.other_funds),
-                    title=Cell(document.title.text.replace(str(previous.year or ""), str(year))),
+                    title=Cell(document.title.text.replace(str(previous.year or ""), str(year)), document.title.source),
                 )
             documents.append(replace(document, **changes))
     return replace(previous, year=year, documents=tuple(documents), narratives=(), notes=())

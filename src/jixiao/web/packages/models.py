@@ -95,6 +95,7 @@ class Revision(AppendOnly):
     data = models.BinaryField()
     summary = models.CharField(max_length=300, blank=True)
     diff = models.JSONField(default=list)  # [{"where": ..., "field": ..., "before": ..., "after": ...}]
+    layout = models.JSONField(null=True, blank=True, editable=False)  # where each table stands in the JSON
 
     class Meta:
         ordering = ["package", "number"]

@@ -8,17 +8,16 @@ gets :class:`Conflict` (nothing is overwritten silently).
 from __future__ import annotations
 
 from collections import OrderedDict
-from functools import cache
 from threading import Lock
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
-from pydantic import TypeAdapter
 
 from jixiao.jsonformat import loads
 from jixiao.model import Package
 from jixiao.pipeline import FileResult, evaluate
+from jixiao.web.packages import revision_json
 from jixiao.web.packages.diff import diff_packages
 from jixiao.web.packages.models import ReportPackage, Revision
 
@@ -62,23 +61,20 @@ class Conflict(Exception):
         self.current = current
 
 
-@cache
-def _adapter() -> TypeAdapter[Package]:
-    """The JSON format's adapter, used directly for speed (revisions are our own, already validated)."""
-    return TypeAdapter(Package)
-
-
 def dump_json(package: Package) -> str:
     """The package in the JSON format (docs/format.md), compact; equal to jsonformat.dumps(indent=None)."""
-    return _adapter().dump_json(package).decode("utf-8")
+    return revision_json.dump(package)[0]
 
 
 def load_revision(revision: Revision) -> Package:
     cached: Package | None = _packages.get(revision.id)
     if cached is None:
+        missing = [name for name in ("data", "layout") if name in revision.get_deferred_fields()]
+        if missing:
+            revision.refresh_from_db(fields=missing)  # one query for both, only on a cache miss
         text = revision.json_text()
         try:
-            cached = _adapter().validate_json(text)
+            cached = revision_json.load(text, revision.layout)
         except ValueError:
             cached = loads(text)  # the format's own reader gives the readable error
         _packages.put(revision.id, cached)
@@ -96,18 +92,15 @@ def evaluate_revision(revision: Revision, package: Package | None = None) -> Fil
 
 def get_revision(package: ReportPackage, number: int | None = None) -> Revision:
     wanted = package.revision_number if number is None else number
-    return Revision.objects.defer("diff").get(package=package, number=wanted)
+    return Revision.objects.defer("diff", "data", "layout").get(package=package, number=wanted)
 
 
 def create_package(unit: Any, year: int, title: str, content: Package, author: User, summary: str) -> ReportPackage:
     with transaction.atomic():
         record = ReportPackage.objects.create(unit=unit, year=year, title=title[:300], revision_number=1)
+        text, layout = revision_json.dump(content)
         revision = Revision(
-            package=record,
-            number=1,
-            author=author,
-            data=Revision.pack(dump_json(content)),
-            summary=summary,
+            package=record, number=1, author=author, data=Revision.pack(text), summary=summary, layout=layout
         )
         revision.save()
     _packages.put(revision.id, content)
@@ -119,7 +112,8 @@ def save_revision(
 ) -> Revision:
     """Append a revision based on ``based_on``; raises Conflict when someone saved in between."""
     changes = diff_packages(previous, content)
-    data = Revision.pack(dump_json(content))
+    text, layout = revision_json.dump(content)
+    data = Revision.pack(text)
     with transaction.atomic():
         won = ReportPackage.objects.filter(
             pk=record.pk, revision_number=based_on, state__in=["draft", "returned"]
@@ -128,7 +122,13 @@ def save_revision(
             current = ReportPackage.objects.filter(pk=record.pk).values_list("revision_number", flat=True).first()
             raise Conflict(based_on, current or 0)
         revision = Revision(
-            package=record, number=based_on + 1, author=author, data=data, summary=summary[:300], diff=changes
+            package=record,
+            number=based_on + 1,
+            author=author,
+            data=data,
+            summary=summary[:300],
+            diff=changes,
+            layout=layout,
         )
         revision.save()
     record.revision_number = based_on + 1

@@ -14,11 +14,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jixiao.web.accounts.decorators import login_required, role_required
 from jixiao.web.accounts.models import Role, User
 from jixiao.web.packages import editing
+from jixiao.web.packages.editing_basic import CATEGORY_LABELS
 from jixiao.web.packages.forms import BlankForm, CopyForm, ImportForm
 from jixiao.web.packages.gate import allowed, get_package_for_user, visible_packages
 from jixiao.web.packages.making import UploadRejected, blank_package, carry_forward, read_upload
 from jixiao.web.packages.models import ReportPackage, Revision, State
 from jixiao.web.packages.present import document_views, summary
+from jixiao.web.packages.stamping import stamp
 from jixiao.web.packages.store import Conflict, create_package, evaluate_revision, get_revision, save_revision
 
 UNIT_ROLES = (Role.PREPARER, Role.HEAD)
@@ -153,7 +155,7 @@ def _edit_context(record: ReportPackage, revision: Revision, doc: int, content: 
         result = evaluate_revision(revision, package)
     else:
         result = evaluate(content, path=str(record.pk), audit=True)
-    views = document_views(result)
+    views = document_views(result, rows_for=doc)  # the page shows one table's rows, every table's tab
     if not 0 <= doc < len(views):
         raise Http404
     return {
@@ -164,6 +166,7 @@ def _edit_context(record: ReportPackage, revision: Revision, doc: int, content: 
         "documents": views,
         "editable": editing.is_editable(views[doc].document),
         "result": result,
+        "categories": CATEGORY_LABELS,
     }
 
 
@@ -194,6 +197,7 @@ def save(request: HttpRequest, package_id: str, doc: int) -> HttpResponse:
     operation = request.POST.get("op", "")
     if operation:
         document = editing.apply_row_operation(document, operation)
+    document = stamp(document)  # added rows get Sources, so their findings link to their fields
     content = editing.replace_document(previous, doc, document)
     htmx = request.headers.get("HX-Request") == "true"
     try:

@@ -34,11 +34,24 @@
       event.preventDefault();
     }
   });
+  /* Download progress: the indicator stays until the server's answer sets the cookie naming this click's
+     token (documents such as a PDF through LibreOffice take seconds); two minutes at most. */
   document.addEventListener("click", function (event) {
     var link = event.target instanceof Element ? event.target.closest("a.download") : null;
     if (!link) return;
+    var token = Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
+    var url = new URL(link.href, window.location.href);
+    url.searchParams.set("progress", token);
+    link.href = url.toString();
     var box = link.parentElement; box.classList.add("busy");
-    setTimeout(function () { box.classList.remove("busy"); }, 4000);
+    var started = Date.now();
+    var timer = setInterval(function () {
+      var done = document.cookie.split("; ").indexOf("jixiao_download=" + token) >= 0;
+      if (done || Date.now() - started > 120000) {
+        clearInterval(timer); box.classList.remove("busy");
+        document.cookie = "jixiao_download=; max-age=0; path=/; SameSite=Lax";
+      }
+    }, 250);
   });
   document.addEventListener("click", function (event) {
     var link = event.target instanceof Element ? event.target.closest("a[data-jump]") : null;
