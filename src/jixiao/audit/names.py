@@ -35,9 +35,13 @@ def name_key(text: str) -> str:
     return body
 
 
-@lru_cache(maxsize=16384)
 def name_similarity(a: str, b: str) -> float:
-    """0 to 1: how surely two project names mean the same project."""
+    """0 to 1: how surely two project names mean the same project (the same either way round)."""
+    return _similarity(a, b) if a <= b else _similarity(b, a)
+
+
+@lru_cache(maxsize=16384)
+def _similarity(a: str, b: str) -> float:
     ka, kb = name_key(a), name_key(b)
     if not ka or not kb:
         return 0.0
@@ -48,14 +52,20 @@ def name_similarity(a: str, b: str) -> float:
         return len(short) / len(long) if len(short) >= 3 else 0.0
     if len(short) < 3:
         return 0.0
-    same_chars = len(set(ka) & set(kb)) / max(len(set(ka)), len(set(kb)))
+    chars_a, pairs_a = _features(ka)
+    chars_b, pairs_b = _features(kb)
+    same_chars = len(chars_a & chars_b) / max(len(chars_a), len(chars_b))
     if same_chars >= 0.8:  # typos like "施工审查图" / "施工图审查"
         return same_chars
-    left = {ka[i : i + 2] for i in range(len(ka) - 1)}
-    right = {kb[i : i + 2] for i in range(len(kb) - 1)}
-    shared = len(left & right)
-    dice = 2 * shared / (len(left) + len(right))
+    shared = len(pairs_a & pairs_b)
+    dice = 2 * shared / (len(pairs_a) + len(pairs_b))
     return max(dice, 0.5 if shared >= 4 else 0.0)
+
+
+@lru_cache(maxsize=16384)
+def _features(key: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A name key's characters and its pairs of adjacent characters."""
+    return frozenset(key), frozenset(key[i : i + 2] for i in range(len(key) - 1))
 
 
 def names_match(a: str, b: str) -> bool:
