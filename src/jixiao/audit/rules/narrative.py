@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.audit.context import AuditContext
 from jixiao.audit.finding import Finding
@@ -32,15 +33,26 @@ def _in_wan(statement: Statement) -> Decimal | None:
     return statement.value
 
 
+_HALF = Decimal("0.5")
+_CENT = Decimal("0.01")
+
+
 def _agrees(stated: Statement, value: Decimal) -> bool:
     """The prose figure equals the table's, at the precision the prose writes."""
     assert stated.value is not None
     if stated.unit == "元":
-        return abs(stated.value - value * 10000) <= Decimal("0.5")
+        return abs(stated.value - value * 10000) <= _HALF
     exponent = stated.value.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    quantum, half = _quantum(places)
+    return abs(value.quantize(quantum) - stated.value) <= half or abs(value - stated.value) <= _CENT
+
+
+@lru_cache(maxsize=64)
+def _quantum(places: int) -> tuple[Decimal, Decimal]:
+    """10^-places and half of it."""
     quantum = Decimal(1).scaleb(-places)
-    return abs(value.quantize(quantum) - stated.value) <= quantum / 2 or abs(value - stated.value) <= Decimal("0.01")
+    return quantum, quantum / 2
 
 
 def _name(narrative: Narrative) -> str:
@@ -164,7 +176,7 @@ def department_amounts(ctx: AuditContext) -> Iterator[Finding]:
         if _OTHER_ITEMS_RE.search(st.sentence) and not st.subject.endswith(("基本支出", "项目支出")):
             continue
         general = st.subject.endswith(("基本支出", "项目支出")) or st.subject.startswith("政府性基金")
-        if not general and not _UNIT_SUBJECT.search(st.sentence.split(st.text)[0]):
+        if not general and not _UNIT_SUBJECT.search(st.sentence.partition(st.text)[0]):
             continue  # "维护经费：年初预算20万元" speaks of a project, not the department
         if st.subject in candidates_for:
             found = candidates_for[st.subject]
