@@ -307,6 +307,7 @@ def _match_unit(s: str) -> tuple[str, int] | None:
     return unit, n
 
 
+@functools.lru_cache(maxsize=256)
 def _canon_context_unit(unit: str | None) -> str | None:
     if unit is None:
         return None
@@ -778,7 +779,43 @@ def _is_none(c: str) -> bool:
     return not c or c in _NONE_WORDS or _NONE_SYMBOLS_RE.fullmatch(c) is not None
 
 
+# The commonest cells ("≥98%", "352套", "257.83万元") are a comparison sign, a plain number and a
+# known unit: _parse_simple reads them directly, with what the general path gives. Units with 年, 月
+# or 次 (times, frequencies), digits or punctuation are left to the general path.
+_SIMPLE_RE = re.compile(r"(?P<op>[≥≤<>=])?(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<unit>[^0-9]*)")
+_SIMPLE_OPS = {"≥": Op.GE, "≤": Op.LE, ">": Op.GT, "<": Op.LT, "=": Op.EQ}
+_SIMPLE_UNITS = {
+    raw: canon
+    for raw, canon in _UNITS.items()
+    if not any(ch.isdigit() or ch.isspace() or ch in "年月次/-.,，。；;！!、：:%(" for ch in raw)
+}
+_SIMPLE_UNITS["%"] = _UNITS["%"]
+
+
+def _parse_simple(cleaned: str, context_unit: str | None) -> _Fields | None:
+    """``[op]<number>[unit]`` read as _parse_clean would read it; None for anything else."""
+    m = _SIMPLE_RE.fullmatch(cleaned)
+    if m is None:
+        return None
+    op_text, num, unit_text = m.group("op", "num", "unit")
+    dot = num.find(".")
+    if len(num) > _MAX_DIGITS or dot >= 4:  # too many digits; "2023.5" may be a date
+        return None
+    if unit_text:
+        unit = _SIMPLE_UNITS.get(unit_text)
+        if unit is None:
+            return None
+    else:
+        unit = _canon_context_unit(context_unit)
+    op = _SIMPLE_OPS[op_text] if op_text is not None else None
+    return (Kind.NUMBER, op, Decimal(num), unit, None, None, None, None, None, None)
+
+
 def _parse_clean(cleaned: str, context_unit: str | None) -> _Fields:
+    if len(cleaned) <= 40:
+        simple = _parse_simple(cleaned, context_unit)
+        if simple is not None:
+            return simple
     if len(cleaned) > _MAX_LEN:
         return _f(Kind.UNREADABLE, reason=_R_TOO_LONG)
     c = _compact(cleaned)

@@ -12,7 +12,7 @@ from jixiao.frameworks.registry import RULE_KINDS, Fact
 from jixiao.frameworks.results import DocumentScore, ExecutionScore, Explanation, PackageScore
 from jixiao.frameworks.schema import Framework
 from jixiao.frameworks.scheme_scoring import score_derived, score_sheet, synthesize_sheet
-from jixiao.frameworks.totals import build_groups, claimed_sum, computed_sum, grade_for, weight_sum
+from jixiao.frameworks.totals import build_groups, grade_for
 from jixiao.model import DepartmentTable, Figure, FundsRow, Package, ProjectTable, ScoringSheet
 
 ZERO = Decimal(0)
@@ -46,21 +46,34 @@ def score_table(table: ProjectTable | DepartmentTable, framework: Framework) -> 
     groups = build_groups(rows, block.groups, framework.table(table.kind), framework)
     settings = framework.settings
 
-    weight_total = (execution.weight or ZERO) + weight_sum(indicators)
-    claims = [c for c in (execution.claimed, claimed_sum(indicators)) if c is not None]
-    total, estimated = computed_sum(indicators)
-    notes = [
-        f"第{s.index + 1}项指标「{s.indicator.name.text.strip()}」无法计分，总分中按自评得分计入"
-        for s in indicators
-        if s.status == "unscorable"
-    ]
+    # One pass for weight_sum, claimed_sum and computed_sum of the indicators (same order of additions).
+    weights = total = ZERO
+    claimed: Decimal | None = None
+    estimated = skipped = False
+    notes: list[str] = []
+    for s in indicators:
+        weights += s.weight or ZERO
+        if s.claimed is not None:
+            claimed = ZERO + s.claimed if claimed is None else claimed + s.claimed
+        status = s.status
+        if status == "skipped":
+            total += ZERO
+            skipped = True
+        elif s.computed is not None:
+            total += s.computed
+        else:
+            total += s.claimed or ZERO
+            estimated = True
+        if status == "unscorable":
+            notes.append(f"第{s.index + 1}项指标「{s.indicator.name.text.strip()}」无法计分，总分中按自评得分计入")
+    weight_total = (execution.weight or ZERO) + weights
+    claims = [c for c in (execution.claimed, claimed) if c is not None]
     if execution.computed is not None:
         total += execution.computed
     else:
         total += execution.claimed or ZERO
         estimated = True
         notes.append("预算执行率无法计算，总分中按自评得分计入")
-    skipped = any(s.status == "skipped" for s in indicators)
     if settings.rescale_not_applicable and skipped and ZERO < weight_total < settings.total_weight:
         total = total * settings.total_weight / weight_total
         notes.append(f"有不适用的指标，按 {show(weight_total)} 分折算为 {show(settings.total_weight)} 分")

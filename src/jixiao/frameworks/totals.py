@@ -77,38 +77,66 @@ def build_groups(
 ) -> tuple[GroupScore, ...]:
     """Groups in order of first appearance; ``rows`` are (level1, level2, score) by index."""
     order: dict[str, dict[str, list[int]]] = {}
+    clean = clean_name
     for index, (first, second, _) in enumerate(rows):
-        order.setdefault(clean_name(first), {}).setdefault(clean_name(second), []).append(index)
-    label_of = {clean_name(written.level1): written for written in reversed(labels)}
+        level1 = clean(first)
+        subgroups = order.get(level1)
+        if subgroups is None:
+            subgroups = order[level1] = {}
+        name = clean(second)
+        members = subgroups.get(name)
+        if members is None:
+            subgroups[name] = [index]
+        else:
+            members.append(index)
+    label_of = {clean(written.level1): written for written in reversed(labels)}
     for name in label_of:
         order.setdefault(name, {})
-    values = [(s.weight or ZERO, s.claimed, stand_in(s)[0]) for _, _, s in rows]
+    values = [(s.weight or ZERO, s.claimed, _stand_in_value(s)) for _, _, s in rows]
     fixed = spec is not None and spec.weights == "fixed"
+    # The first spec of each name, as TableSpec.level1_named finds it.
+    specs = {level.name: level for level in reversed(spec.level1)} if spec is not None else {}
+    any_level1 = spec is not None and bool(spec.level1)
     groups = []
     for level1, subgroups in order.items():
-        level1_spec = spec.level1_named(level1) if spec else None
+        level1_spec = specs.get(level1)
         allowed = level1_spec.level2 if level1_spec else ()
         level2: list[SubgroupScore] = []
+        group_weight = group_computed = ZERO
+        group_claimed: Decimal | None = None
         for name, indices in subgroups.items():
             weight, claimed, computed = _sums(values, indices)
             known = not allowed or not name or name in allowed
             level2.append(SubgroupScore(name, weight, claimed, computed, tuple(indices), known))
+            group_weight += weight
+            group_computed += computed or ZERO  # (a zero written 0.00 counts as ZERO, as before)
+            if claimed is not None:
+                group_claimed = ZERO + claimed if group_claimed is None else group_claimed + claimed
         label = label_of.get(level1)
-        group_claims = [sub.claimed_sum for sub in level2 if sub.claimed_sum is not None]
         groups.append(
             GroupScore(
-                level1=level1,
-                label_weight=label.weight.value if label else None,
-                weight_sum=sum((sub.weight_sum for sub in level2), ZERO),
-                claimed_sum=sum(group_claims, ZERO) if group_claims else None,
-                computed_sum=sum((sub.computed_sum or ZERO for sub in level2), ZERO),
-                level2=tuple(level2),
-                expected_weight=level1_spec.weight if level1_spec and fixed else None,
-                known=spec is None or not spec.level1 or level1_spec is not None,
-                label=label,
+                level1,
+                label.weight.value if label else None,
+                group_weight,
+                group_claimed,
+                group_computed,
+                tuple(level2),
+                level1_spec.weight if level1_spec and fixed else None,
+                not any_level1 or level1_spec is not None,
+                label,
             )
         )
     return tuple(groups)
+
+
+def _stand_in_value(score: Scored) -> Decimal:
+    """``stand_in(score)[0]``."""
+    if score.status == "skipped":
+        return ZERO
+    computed = score.computed
+    if computed is not None:
+        return computed
+    return score.claimed or ZERO
 
 
 def _sums(

@@ -27,9 +27,11 @@ of length one), so offsets in the folded text are offsets in the paragraph. ``St
 the paragraph's with ``column`` set to the 1-based offset of the figure. ``subject`` is taken from the
 folded text; ``text`` and ``sentence`` are as written.
 
-Speed: the paragraphs are joined and each regex makes one pass over the text (every pattern starts
-with a character class, so the engine skips prose quickly); figures are then handled in one loop with
-bounded look-backs, so the work stays linear even on pathological input.
+Speed: each regex makes one pass over a paragraph (every pattern starts with a character class, so
+the engine skips prose quickly); figures are then handled in one loop with bounded look-backs, so the
+work stays linear even on pathological input. Paragraphs are independent (nothing matches across
+them), so sums and shares read only the paragraphs that can hold one (a marker, a parenthesis, 占)
+and the few around them that the parts or the whole may be in.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
@@ -229,7 +231,7 @@ _SHARE_TAIL = re.compile(r"(?:的|比例|比重|份额|之)+\Z")
 
 
 # --------------------------------------------------------------------------------------------------
-# Scanning: all paragraphs are joined by newlines and each regex runs once over the whole text.
+# Scanning: paragraph by paragraph (each regex makes one pass over a paragraph's text).
 
 
 @dataclass(slots=True)
@@ -239,48 +241,7 @@ class _Fig:
     end: int
     para: int
     raw_subject: str  # the clause words before the figure, before cleaning
-    depth: int = 0  # parenthesis depth in the paragraph (set by _Scan.prepare)
-
-
-@dataclass(slots=True)
-class _Scan:
-    para: Paragraph
-    text: str  # folded
-    figs: list[_Fig]
-    starts: list[int]
-    prepared: bool = False
-    sentence_ends: list[int] = field(default_factory=list)  # positions of 。；!?\n
-    hard_ends: list[int] = field(default_factory=list)  # positions of 。!?
-    paren_pos: list[int] = field(default_factory=list)
-    paren_depth: list[int] = field(default_factory=list)  # depth after each paren event (clamped at 0)
-
-    def prepare(self) -> None:
-        """Compute what sums and shares need (positions of ends and parentheses, figure depths)."""
-        if self.prepared:
-            return
-        self.prepared = True
-        t = self.text
-        self.sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(t)]
-        self.hard_ends = [m.start() for m in _HARD_END_RE.finditer(t)]
-        depth = 0
-        for m in _PAREN_RE.finditer(t):
-            depth = depth + 1 if m.group() in "（(" else max(0, depth - 1)
-            self.paren_pos.append(m.start())
-            self.paren_depth.append(depth)
-        if self.paren_pos:
-            for f in self.figs:
-                f.depth = self.depth_at(f.start)
-
-    def depth_at(self, pos: int) -> int:
-        k = bisect_left(self.paren_pos, pos)
-        return self.paren_depth[k - 1] if k else 0
-
-    def sentence_span(self, pos: int) -> tuple[int, int]:
-        ends = self.sentence_ends
-        k = bisect_left(ends, pos)
-        start = ends[k - 1] + 1 if k else 0
-        end = ends[k] + 1 if k < len(ends) else len(self.text)
-        return start, end
+    depth: int = 0  # parenthesis depth in the paragraph (set when its scan reads it)
 
 
 @lru_cache(maxsize=4096)
@@ -421,18 +382,29 @@ def _figures(paragraphs: Iterable[Paragraph]) -> tuple[list[Paragraph], str, lis
     """The figures of all paragraphs: (paragraphs, folded joined text, paragraph offsets, figures)."""
     paras = list(paragraphs)
     texts = [p.text or "" for p in paras]
-    raw_all = "\n".join(texts)
-    t = _fold(raw_all)
+    t = _fold("\n".join(texts))
     offsets: list[int] = []
+    figs: list[_Fig] = []
     pos = 0
-    for x in texts:
+    for pi, (p, x) in enumerate(zip(paras, texts, strict=True)):
         offsets.append(pos)
+        if x:
+            figs += _paragraph_figures(t[pos : pos + len(x)], x, pi, p.source)
         pos += len(x) + 1
+    return paras, t, offsets, figs
+
+
+def _paragraph_figures(t: str, raw: str, pi: int, src: Source) -> list[_Fig]:
+    """The figures of one paragraph: ``t`` is its folded text, ``raw`` as written.
+
+    Paragraphs are independent: no regex matches across the newline that joins them, subjects and
+    sentences stop at the paragraph's start and end, so each can be read on its own (and only the
+    paragraphs a question needs are read).
+    """
     figs: list[_Fig] = []
     raws = _raw_figures(t) if t else []
     if not raws:
-        return paras, t, offsets, figs
-    last = len(offsets) - 1
+        return figs
     rt = t[::-1]
     n = len(t)
     cur_start, cur_end, cur_sentence = 0, -1, ""  # the sentence of the previous figure
@@ -440,26 +412,19 @@ def _figures(paragraphs: Iterable[Paragraph]) -> tuple[list[Paragraph], str, lis
     sentence_end = _SENTENCE_END_RE.search
     clean = _clean_subject
     new_statement, new_source, new_fig = Statement, Source, _Fig
-    pi = 0
-    base_off = 0
-    src = paras[0].source
+    file, line, table, row = src.file, src.line, src.table, src.row
     prev_end = 0
-    prev_para = -1
+    first = True
     prev_kind = ""
     prev_subject = ""
     for s, e, kind, value, unit, override, anchor in raws:
         if s < prev_end:
             continue
-        if pi < last and offsets[pi + 1] <= s:
-            while pi < last and offsets[pi + 1] <= s:
-                pi += 1
-            base_off = offsets[pi]
-            src = paras[pi].source
         floor = s - _WINDOW
         if floor < prev_end:
             floor = prev_end
-        if floor < base_off:
-            floor = base_off
+        if floor < 0:
+            floor = 0
         if anchor < floor:
             anchor = floor
         j = anchor - 1
@@ -476,7 +441,7 @@ def _figures(paragraphs: Iterable[Paragraph]) -> tuple[list[Paragraph], str, lis
         if kind == "grade" and raw_subject.endswith("较"):  # 较差: the figure is 差
             raw_subject = raw_subject[:-1]
         # Right after the previous figure, or first in a parenthesis that follows it: "减少47.19万元（24.41%）"
-        after_prev = prev_para == pi and (
+        after_prev = not first and (
             left == prev_end or (left - prev_end <= 4 and t[prev_end:left].strip() in ("（", "("))
         )
         subject = clean(raw_subject, after_prev and prev_kind == "year")
@@ -486,30 +451,96 @@ def _figures(paragraphs: Iterable[Paragraph]) -> tuple[list[Paragraph], str, lis
         if not (cur_start <= s and e < cur_end):  # not in the sentence of the previous figure
             m = sentence_end(t, e)
             cur_end = n if m is None else m.end()
-            m = sentence_end(rt, n - s, n - base_off) if s > base_off else None
-            cur_start = base_off if m is None else n - m.start()
-            cur_sentence = raw_all[cur_start:cur_end].strip()
+            m = sentence_end(rt, n - s) if s > 0 else None
+            cur_start = 0 if m is None else n - m.start()
+            cur_sentence = raw[cur_start:cur_end].strip()
         st = new_statement(
             kind,
-            raw_all[s:e] if override is None else override,
+            raw[s:e] if override is None else override,
             value,
             unit,
             subject,
             cur_sentence,
-            new_source(src.file, src.line, src.table, src.row, s - base_off + 1),
+            new_source(file, line, table, row, s + 1),
         )
-        figs.append(new_fig(st, s - base_off, e - base_off, pi, raw_subject))
-        prev_end, prev_para, prev_kind, prev_subject = e, pi, kind, subject
-    return paras, t, offsets, figs
+        figs.append(new_fig(st, s, e, pi, raw_subject))
+        prev_end, first, prev_kind, prev_subject = e, False, kind, subject
+    return figs
+
+
+class _Scan:
+    """One paragraph, its figures read only when a question needs them."""
+
+    __slots__ = (
+        "_figs",
+        "hard_ends",
+        "index",
+        "para",
+        "paren_depth",
+        "paren_pos",
+        "sentence_ends",
+        "starts",
+        "text",
+    )
+
+    def __init__(self, para: Paragraph, text: str, index: int) -> None:
+        self.para = para
+        self.text = text  # folded
+        self.index = index
+        self._figs: list[_Fig] | None = None
+        self.starts: list[int] = []
+        self.sentence_ends: list[int] = []  # positions of 。；!?\n
+        self.hard_ends: list[int] = []  # positions of 。!?
+        self.paren_pos: list[int] = []
+        self.paren_depth: list[int] = []  # depth after each paren event (clamped at 0)
+
+    @property
+    def figs(self) -> list[_Fig]:
+        figs = self._figs
+        if figs is None:
+            raw = self.para.text or ""
+            figs = self._figs = _paragraph_figures(self.text, raw, self.index, self.para.source) if raw else []
+            if figs:
+                self.starts = [f.start for f in figs]
+                self._prepare(figs)
+        return figs
+
+    def _prepare(self, figs: list[_Fig]) -> None:
+        """What sums and shares need (positions of ends and parentheses, figure depths)."""
+        t = self.text
+        self.sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(t)]
+        self.hard_ends = [m.start() for m in _HARD_END_RE.finditer(t)]
+        depth = 0
+        for m in _PAREN_RE.finditer(t):
+            depth = depth + 1 if m.group() in "（(" else max(0, depth - 1)
+            self.paren_pos.append(m.start())
+            self.paren_depth.append(depth)
+        if self.paren_pos:
+            for f in figs:
+                f.depth = self.depth_at(f.start)
+
+    def depth_at(self, pos: int) -> int:
+        k = bisect_left(self.paren_pos, pos)
+        return self.paren_depth[k - 1] if k else 0
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        ends = self.sentence_ends
+        k = bisect_left(ends, pos)
+        start = ends[k - 1] + 1 if k else 0
+        end = ends[k] + 1 if k < len(ends) else len(self.text)
+        return start, end
 
 
 def _scan_all(paragraphs: Iterable[Paragraph]) -> list[_Scan]:
-    paras, t, offsets, figs = _figures(paragraphs)
-    scans = [_Scan(p, t[o : o + len(p.text or "")], [], []) for p, o in zip(paras, offsets, strict=True)]
-    for f in figs:
-        scan = scans[f.para]
-        scan.figs.append(f)
-        scan.starts.append(f.start)
+    """One scan per paragraph; the full-width folding is decided for all of them together."""
+    paras = list(paragraphs)
+    texts = [p.text or "" for p in paras]
+    t = _fold("\n".join(texts))
+    scans: list[_Scan] = []
+    pos = 0
+    for pi, (p, x) in enumerate(zip(paras, texts, strict=True)):
+        scans.append(_Scan(p, t[pos : pos + len(x)], pi))
+        pos += len(x) + 1
     return scans
 
 
@@ -669,15 +700,16 @@ def _sums_in_parens(scans: list[_Scan], i: int, markers: list[int]) -> list[_Fou
 
 
 def _find_sums(scans: list[_Scan]) -> list[StatedSum]:
-    for scan in scans:
-        if scan.figs:
-            scan.prepare()
     found: list[_Found] = []
     for i, scan in enumerate(scans):
+        t = scan.text
+        marked = "其中" in t or "包括" in t
+        # A sum starts at a marker or at a parenthesis after a total: other paragraphs need no reading.
+        if not marked and not _may_state_sum(t):
+            continue
         if not scan.figs:
             continue
-        t = scan.text
-        spans = [(m.start(), m.end()) for m in _MARKER_RE.finditer(t)] if "其中" in t or "包括" in t else []
+        spans = [(m.start(), m.end()) for m in _MARKER_RE.finditer(t)] if marked else []
         markers = [s for s, _ in spans]
         if scan.paren_pos:
             found += _sums_in_parens(scans, i, markers)
@@ -724,11 +756,10 @@ def _find_whole(scans: list[_Scan], i: int, k: int, whole: str, part: _Fig | Non
 
 
 def _find_shares(scans: list[_Scan]) -> list[StatedShare]:
-    for scan in scans:
-        if scan.figs:
-            scan.prepare()
     out: list[StatedShare] = []
     for i, scan in enumerate(scans):
+        if "占" not in scan.text:  # a share's subject has 占, and subjects are words of the paragraph
+            continue
         for k, f in enumerate(scan.figs):
             if f.st.kind != "rate" or "占" not in f.st.subject:
                 continue

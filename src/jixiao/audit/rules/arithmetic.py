@@ -47,7 +47,7 @@ def _mismatches(
     title_en="a project's funds total equals its source rows, in every column",
 )
 def project_funds_sum(ctx: AuditContext) -> Iterator[Finding]:
-    for project in ctx.package.projects:
+    for project in ctx.projects:
         rows = [r for r in (project.current_appropriation, project.carryover, project.other_funds) if r]
         if not rows:
             continue
@@ -97,7 +97,7 @@ def execution_rate(ctx: AuditContext) -> Iterator[Finding]:
 
 
 def _breakdown(ctx: AuditContext, rule_id: str, name: str, name_en: str, attr: str) -> Iterator[Finding]:
-    department = ctx.package.department
+    department = ctx.department
     if department is None:
         return
     parts = getattr(department, attr)
@@ -156,7 +156,7 @@ def _rows(basic: BasicData, category: str) -> list[ExpenseRow]:
 def _sum_rule(
     ctx: AuditContext, rule_id: str, whole: str, parts: tuple[str, ...], name: str, name_en: str
 ) -> Iterator[Finding]:
-    basic = ctx.package.basic
+    basic = ctx.basic
     if basic is None:
         return
     wholes = _rows(basic, whole)
@@ -188,7 +188,7 @@ def _sum_rule(
     title_en="三公 equals cars + trips abroad + receptions",
 )
 def three_public_sum(ctx: AuditContext) -> Iterator[Finding]:
-    basic = ctx.package.basic
+    basic = ctx.basic
     if basic is None:
         return
     wholes = _rows(basic, "three_public")
@@ -242,7 +242,7 @@ def car_sum(ctx: AuditContext) -> Iterator[Finding]:
     title_en="public funds are at least the sum of the items listed under them",
 )
 def public_funds_parts(ctx: AuditContext) -> Iterator[Finding]:
-    basic = ctx.package.basic
+    basic = ctx.basic
     if basic is None:
         return
     wholes = _rows(basic, "public_funds")
@@ -274,7 +274,7 @@ def public_funds_parts(ctx: AuditContext) -> Iterator[Finding]:
     title_en="a project group row equals the projects listed under it",
 )
 def project_group_sum(ctx: AuditContext) -> Iterator[Finding]:
-    basic = ctx.package.basic
+    basic = ctx.basic
     if basic is None:
         return
     expenses = list(basic.expenses)
@@ -313,7 +313,7 @@ def project_group_sum(ctx: AuditContext) -> Iterator[Finding]:
     title_en="the staffing control rate equals actual staff / authorized staff",
 )
 def staff_control_rate(ctx: AuditContext) -> Iterator[Finding]:
-    basic = ctx.package.basic
+    basic = ctx.basic
     if basic is None:
         return
     staffing = basic.staffing
@@ -372,14 +372,14 @@ def task_sum(ctx: AuditContext) -> Iterator[Finding]:
     title_en="a project's funds agree with the same project's row in the basic data table",
 )
 def project_vs_basic(ctx: AuditContext) -> Iterator[Finding]:
-    basic = ctx.package.basic
+    basic = ctx.basic
     if basic is None:
         return
     rows = _rows(basic, "project")
-    projects = ctx.package.projects
+    projects = ctx.projects
     for project in projects:
         found = best_match(project.name, rows, lambda r: r.label.text)
-        if found is None or best_match(found.label.text, projects, lambda p: p.name) is not project:
+        if found is None or ctx.project_named(found.label.text) is not project:
             continue
         row = found
         pairs = (
@@ -415,8 +415,8 @@ def project_vs_basic(ctx: AuditContext) -> Iterator[Finding]:
     title_en="the department's project spending covers the project tables' budgets",
 )
 def department_vs_projects(ctx: AuditContext) -> Iterator[Finding]:
-    department = ctx.package.department
-    projects = ctx.package.projects
+    department = ctx.department
+    projects = ctx.projects
     if not isinstance(department, DepartmentTable) or not projects:
         return
     stated = next((a.figure for a in department.by_nature if "项目" in a.label), None)

@@ -89,8 +89,8 @@ def signoff(ctx: AuditContext) -> Iterator[Finding]:
     title_en="every project with spending in the basic data has a project table",
 )
 def project_table_missing(ctx: AuditContext) -> Iterator[Finding]:
-    basic = ctx.package.basic
-    projects = ctx.package.projects
+    basic = ctx.basic
+    projects = ctx.projects
     if basic is None or not projects:
         return
     for row in basic.expenses:
@@ -124,7 +124,7 @@ def claimed_total(ctx: AuditContext) -> Iterator[Finding]:
         if not isinstance(document, ProjectTable | DepartmentTable) or not document.indicators.indicators:
             continue
         if document.claimed_total.value is None:
-            ds = ctx.score.for_document(document)
+            ds = ctx.for_document(document)
             computed = ds.computed_total if ds else None
             yield make(
                 "complete.claimed-total",
@@ -259,7 +259,7 @@ def goals(ctx: AuditContext) -> Iterator[Finding]:
     title_en="the narrative report has the sections of the outline",
 )
 def narrative_sections(ctx: AuditContext) -> Iterator[Finding]:
-    narrative = ctx.package.narrative
+    narrative = ctx.narrative
     if narrative is None or ctx.score.framework.id.startswith(("shenzhen", "mof")):
         return
     titles = "".join(s.title for s in narrative.sections)

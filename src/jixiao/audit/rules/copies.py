@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from jixiao.audit.context import AuditContext
 from jixiao.audit.finding import Finding
 from jixiao.audit.registry import rule
-from jixiao.audit.rules.common import make, name_key
+from jixiao.audit.rules.common import make, name_key, without_noise
 from jixiao.model import ProjectTable
 
 FAMILY = "copies"
@@ -34,16 +34,27 @@ def _texts(project: ProjectTable) -> list[tuple[str, object]]:
     title_en="a project's goals or indicators name another project",
 )
 def other_project_named(ctx: AuditContext) -> Iterator[Finding]:
-    projects = ctx.package.projects
-    keys = {p.name: name_key(p.name) for p in projects}
-    for project in projects:
-        own = keys[project.name]
-        texts = [(label, cell, name_key(getattr(cell, "text", ""))) for label, cell in _texts(project)]
+    projects, keys = ctx.projects, ctx.project_keys
+    for project, own in zip(projects, keys, strict=True):
+        others = [
+            (other, key)
+            for other, key in zip(projects, keys, strict=True)
+            if other is not project and len(key) >= 4 and key not in own and own not in key
+        ]
+        if not others:
+            continue
+        cells = _texts(project)
+        # A text's key is the text less punctuation (and a leading number, a trailing suffix), so a key
+        # found in a text's key is found in all the texts less punctuation: one search rules most out.
+        bare = without_noise("\x00".join(getattr(cell, "text", "") for _, cell in cells))
+        others = [(other, key) for other, key in others if key in bare or "\x00" in key]
+        if not others:
+            continue
+        texts = [(label, cell, name_key(getattr(cell, "text", ""))) for label, cell in cells]
         # Keys hold no white space: one search in the joined keys tells whether any text names it.
         joined = "\n".join(text_key for _, _, text_key in texts)
-        for other in projects:
-            key = keys[other.name]
-            if other is project or len(key) < 4 or key in own or own in key or key not in joined:
+        for other, key in others:
+            if key not in joined:
                 continue
             for label, cell, text_key in texts:
                 text = getattr(cell, "text", "")
@@ -70,7 +81,7 @@ def other_project_named(ctx: AuditContext) -> Iterator[Finding]:
     title_en="unrelated projects share nearly the same indicators",
 )
 def indicators_reused(ctx: AuditContext) -> Iterator[Finding]:
-    projects = ctx.package.projects
+    projects = ctx.projects
     signatures = []
     for project in projects:
         rows = {

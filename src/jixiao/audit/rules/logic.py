@@ -261,7 +261,10 @@ def weight_without_values(ctx: AuditContext) -> Iterator[Finding]:
         for s in ds.indicators:
             if not s.weight or s.status == "skipped":
                 continue
-            blank = [n for n, c in (("年度指标值", s.indicator.target), ("实际完成值", s.indicator.actual)) if c.blank]
+            target_blank, actual_blank = s.indicator.target.blank, s.indicator.actual.blank
+            if not (target_blank or actual_blank):
+                continue
+            blank = [n for n, b in (("年度指标值", target_blank), ("实际完成值", actual_blank)) if b]
             if blank:
                 yield make(
                     "logic.weight-without-values",

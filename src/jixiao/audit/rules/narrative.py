@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.audit.context import AuditContext
 from jixiao.audit.finding import Finding
 from jixiao.audit.registry import rule
-from jixiao.audit.rules.common import best_match, make, money, name_key, names_match, points
+from jixiao.audit.rules.common import make, money, name_key, names_match, points
 from jixiao.model import Figure, Narrative, Paragraph, ProjectTable, Source, Statement
 
 FAMILY = "narrative"
 _UNIT_SUBJECT = re.compile(r"(本部门|本单位|我中心|我单位|我局|本局|部门整体|全局)")
 _OTHER_ITEMS = ("公用经费", "人员经费", "三公", "采购", "接待", "出国", "公务用车", "培训", "会议")
+_OTHER_ITEMS_RE = re.compile("|".join(_OTHER_ITEMS))  # one search for any of them
 
 
 def _paragraphs(narrative: Narrative) -> list[Paragraph]:
@@ -31,25 +33,42 @@ def _in_wan(statement: Statement) -> Decimal | None:
     return statement.value
 
 
+_HALF = Decimal("0.5")
+_CENT = Decimal("0.01")
+
+
 def _agrees(stated: Statement, value: Decimal) -> bool:
     """The prose figure equals the table's, at the precision the prose writes."""
     assert stated.value is not None
     if stated.unit == "元":
-        return abs(stated.value - value * 10000) <= Decimal("0.5")
+        return abs(stated.value - value * 10000) <= _HALF
     exponent = stated.value.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    quantum, half = _quantum(places)
+    return abs(value.quantize(quantum) - stated.value) <= half or abs(value - stated.value) <= _CENT
+
+
+@lru_cache(maxsize=64)
+def _quantum(places: int) -> tuple[Decimal, Decimal]:
+    """10^-places and half of it."""
     quantum = Decimal(1).scaleb(-places)
-    return abs(value.quantize(quantum) - stated.value) <= quantum / 2 or abs(value - stated.value) <= Decimal("0.01")
+    return quantum, quantum / 2
 
 
 def _name(narrative: Narrative) -> str:
     return f"{narrative.project}绩效自评报告" if narrative.project else "部门整体支出绩效自评报告"
 
 
-def _project_for(narrative: Narrative, projects: Sequence[ProjectTable]) -> ProjectTable | None:
+def _project_for(ctx: AuditContext, narrative: Narrative) -> ProjectTable | None:
     if not narrative.project:
         return None
-    return best_match(narrative.project, projects, lambda p: p.name)
+    return ctx.project_named(narrative.project)
+
+
+def _named_in(ctx: AuditContext, sentence: str) -> list[ProjectTable]:
+    """The projects (with a name key of four or more characters) whose key the sentence contains."""
+    sentence_key = name_key(sentence)
+    return [p for p, key in zip(ctx.projects, ctx.project_keys, strict=True) if len(key) >= 4 and key in sentence_key]
 
 
 @rule(
@@ -60,9 +79,8 @@ def _project_for(narrative: Narrative, projects: Sequence[ProjectTable]) -> Proj
     title_en="a project report's budget and spending agree with its table",
 )
 def project_funds(ctx: AuditContext) -> Iterator[Finding]:
-    projects = ctx.package.projects
     for narrative in ctx.package.narratives:
-        project = _project_for(narrative, projects)
+        project = _project_for(ctx, narrative)
         if project is None:
             continue
         for st in narrative.statements:
@@ -148,18 +166,22 @@ def _department_candidates(ctx: AuditContext, subject: str) -> tuple[str, list[D
     title_en="the department report's budget, spending and breakdown agree with the tables",
 )
 def department_amounts(ctx: AuditContext) -> Iterator[Finding]:
-    narrative = ctx.package.narrative
+    narrative = ctx.narrative
     if narrative is None:
         return
+    candidates_for: dict[str, tuple[str, list[Decimal]] | None] = {}  # subjects repeat
     for st in narrative.statements:
         if st.kind != "amount" or st.value is None or st.unit not in ("万元", "亿元"):
             continue
-        if any(word in st.sentence for word in _OTHER_ITEMS) and not st.subject.endswith(("基本支出", "项目支出")):
+        if _OTHER_ITEMS_RE.search(st.sentence) and not st.subject.endswith(("基本支出", "项目支出")):
             continue
         general = st.subject.endswith(("基本支出", "项目支出")) or st.subject.startswith("政府性基金")
-        if not general and not _UNIT_SUBJECT.search(st.sentence.split(st.text)[0]):
+        if not general and not _UNIT_SUBJECT.search(st.sentence.partition(st.text)[0]):
             continue  # "维护经费：年初预算20万元" speaks of a project, not the department
-        found = _department_candidates(ctx, st.subject)
+        if st.subject in candidates_for:
+            found = candidates_for[st.subject]
+        else:
+            found = candidates_for[st.subject] = _department_candidates(ctx, st.subject)
         if found is None:
             continue
         label, candidates = found
@@ -189,18 +211,20 @@ def department_amounts(ctx: AuditContext) -> Iterator[Finding]:
     title_en="amounts stated for a named project agree with its table",
 )
 def named_project_amounts(ctx: AuditContext) -> Iterator[Finding]:
-    narrative = ctx.package.narrative
-    projects = ctx.package.projects
+    narrative = ctx.narrative
+    projects = ctx.projects
     if narrative is None or not projects:
         return
+    named_in: dict[str, list[ProjectTable]] = {}  # many figures share a sentence
     for st in narrative.statements:
         if st.kind != "amount" or st.value is None:
             continue
-        project = best_match(st.subject, projects, lambda p: p.name) if len(name_key(st.subject)) >= 4 else None
+        project = ctx.project_named(st.subject) if len(name_key(st.subject)) >= 4 else None
         if project is None:
             # "1．某某经费：全年预算数82.69万元，全年执行数82.69万元" names the project before the figures.
-            sentence_key = name_key(st.sentence)
-            named = [p for p in projects if len(name_key(p.name)) >= 4 and name_key(p.name) in sentence_key]
+            named = named_in.get(st.sentence)
+            if named is None:
+                named = named_in[st.sentence] = _named_in(ctx, st.sentence)
             if len(named) != 1 or not any(w in st.subject for w in ("预算", "执行", "支出", "拨付")):
                 continue
             project = named[0]
@@ -242,18 +266,20 @@ def named_project_amounts(ctx: AuditContext) -> Iterator[Finding]:
     title_en="the department report mentions every project that has a table",
 )
 def project_list(ctx: AuditContext) -> Iterator[Finding]:
-    narrative, projects = ctx.package.narrative, ctx.package.projects
+    narrative, projects = ctx.narrative, ctx.projects
     if narrative is None or len(projects) < 2:
         return
     text = "".join(p.text for s in narrative.sections for p in s.paragraphs)
     prose = name_key(text)
     keys = {p.name: name_key(p.name) for p in projects}
-    mentioned = [p for p in projects if p.name in text or (len(keys[p.name]) >= 3 and keys[p.name] in prose)]
+    # Mentioned is a matter of the name only, so a project equal to a mentioned one is mentioned too.
+    named = {p.name: p.name in text or (len(keys[p.name]) >= 3 and keys[p.name] in prose) for p in projects}
+    mentioned = [p for p in projects if named[p.name]]
     if not mentioned:
         return  # a report that names no project at all is not listing them
     first = name_key_source(narrative, keys[mentioned[0].name])
     for project in projects:
-        if project not in mentioned and len(keys[project.name]) >= 3:  # too short a name to tell
+        if not named[project.name] and len(keys[project.name]) >= 3:  # too short a name to tell
             yield make(
                 "narr.project-list",
                 "warning",
@@ -343,7 +369,7 @@ def stated_sum(ctx: AuditContext) -> Iterator[Finding]:
 def share(ctx: AuditContext) -> Iterator[Finding]:
     from jixiao.narrative import extract_shares
 
-    department = ctx.package.department
+    department = ctx.department
     for narrative in ctx.package.narratives:
         for section in narrative.sections:
             for stated in extract_shares(section.paragraphs):
@@ -427,14 +453,14 @@ def year_on_year(ctx: AuditContext) -> Iterator[Finding]:
 
 def _claimed_total_for(ctx: AuditContext, narrative: Narrative) -> tuple[Decimal | None, str | None, str]:
     if narrative.project:
-        project = _project_for(narrative, ctx.package.projects)
+        project = _project_for(ctx, narrative)
         if project is None:
             return None, None, ""
-        ds = ctx.score.for_document(project)
+        ds = ctx.for_document(project)
         return project.claimed_total.value, ds.claimed_grade if ds else None, f"项目自评表「{project.name}」"
-    for document in (ctx.package.department, ctx.package.scoring):
+    for document in (ctx.department, ctx.package.scoring):
         if document is not None and document.claimed_total.value is not None:
-            ds = ctx.score.for_document(document)
+            ds = ctx.for_document(document)
             return document.claimed_total.value, ds.claimed_grade if ds else None, document.name
     return None, None, ""
 
@@ -526,7 +552,7 @@ def stated_grade(ctx: AuditContext) -> Iterator[Finding]:
 )
 def project_reports(ctx: AuditContext) -> Iterator[Finding]:
     reports = [n for n in ctx.package.narratives if n.kind == "project" and n.project]
-    projects = ctx.package.projects
+    projects = ctx.projects
     if not reports or not projects:
         return
     for project in projects:
@@ -562,7 +588,7 @@ def project_reports(ctx: AuditContext) -> Iterator[Finding]:
     title_en="staff numbers stated in the report agree with the basic data",
 )
 def staff_count(ctx: AuditContext) -> Iterator[Finding]:
-    narrative, basic = ctx.package.narrative, ctx.package.basic
+    narrative, basic = ctx.narrative, ctx.basic
     if narrative is None or basic is None:
         return
     for st in narrative.statements:
@@ -600,17 +626,15 @@ def staff_count(ctx: AuditContext) -> Iterator[Finding]:
     title_en="the execution rate stated in the report equals the table's",
 )
 def execution_rate(ctx: AuditContext) -> Iterator[Finding]:
-    projects = ctx.package.projects
     for narrative in ctx.package.narratives:
-        own = _project_for(narrative, projects) if narrative.project else ctx.package.department
+        own = _project_for(ctx, narrative) if narrative.project else ctx.department
         for st in narrative.statements:
             if st.kind != "rate" or st.value is None or not st.subject.endswith(("执行率", "执行率为")):
                 continue
             if any(w in st.subject for w in ("季度", "指标", "目标")):
                 continue
             # A rate in a sentence that names a project speaks of that project.
-            sentence_key = name_key(st.sentence)
-            named = [p for p in projects if len(name_key(p.name)) >= 4 and name_key(p.name) in sentence_key]
+            named = _named_in(ctx, st.sentence)
             if len(named) > 1:
                 continue
             label = st.sentence.split("：", 1)[0] if "：" in st.sentence else ""
@@ -619,7 +643,7 @@ def execution_rate(ctx: AuditContext) -> Iterator[Finding]:
             document = named[0] if named else own
             if document is None:
                 continue
-            ds = ctx.score.for_document(document)
+            ds = ctx.for_document(document)
             rate = ds.execution.rate if ds is not None and ds.execution is not None else None
             if rate is None or abs(rate * 100 - st.value) <= Decimal("0.015"):
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -84,14 +85,14 @@ def magnitude(ctx: AuditContext) -> Iterator[Finding]:
             rows.append((expense.label.text, [expense.previous_final, expense.budget, expense.final]))
         for label, figures in rows:
             values = [f for f in figures if f.value]
+            if len(values) < 2:
+                continue
             for figure in values:
                 others = [o.value for o in values if o is not figure and o.value]
                 if not others or figure.value is None:
                     continue
                 ratios = [figure.value / o for o in others]
-                if all(_TIMES_LOW <= r <= _TIMES_HIGH for r in ratios) or all(
-                    _PART_LOW <= r <= _PART_HIGH for r in ratios
-                ):
+                if _far_off(ratios):
                     yield make(
                         "units.magnitude",
                         "warning",
@@ -105,6 +106,20 @@ def magnitude(ctx: AuditContext) -> Iterator[Finding]:
                     )
 
 
+def _far_off(ratios: list[Decimal]) -> bool:
+    """All ratios about 10,000, or all about a 10,000th (the first ratio rules most rows out)."""
+    first = ratios[0]
+    if _TIMES_LOW <= first <= _TIMES_HIGH:
+        return all(_TIMES_LOW <= r <= _TIMES_HIGH for r in ratios)
+    if _PART_LOW <= first <= _PART_HIGH:
+        return all(_PART_LOW <= r <= _PART_HIGH for r in ratios)
+    return False
+
+
+_CAPPED_WORDS = ("满意度", "合格率", "达标率", "覆盖率", "完好率", "准确率", "正确率", "及时率", "知晓率")
+_CAPPED_RE = re.compile("|".join(_CAPPED_WORDS))
+
+
 @rule(
     "units.impossible-percent",
     family=FAMILY,
@@ -113,11 +128,10 @@ def magnitude(ctx: AuditContext) -> Iterator[Finding]:
     title_en="a rate that cannot exceed 100% (satisfaction, pass rate) does",
 )
 def impossible_percent(ctx: AuditContext) -> Iterator[Finding]:
-    capped_words = ("满意度", "合格率", "达标率", "覆盖率", "完好率", "准确率", "正确率", "及时率", "知晓率")
     for ds in ctx.score.documents:
         for s in ds.indicators:
             name = s.indicator.name.text
-            if not any(w in name for w in capped_words):
+            if not _CAPPED_RE.search(name):
                 continue
             for value, cell in ((s.actual, s.indicator.actual), (s.target, s.indicator.target)):
                 if (
