@@ -20,9 +20,10 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+
+from jixiao.model.records import record
 
 __all__ = [
     "QUALITY_MET",
@@ -56,7 +57,7 @@ class Op(StrEnum):
     LT = "<"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Value:
     kind: Kind
     text: str = ""

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
 
 from jixiao.model import NOWHERE, Source
+from jixiao.model.records import record
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     rule: str  # stable id, e.g. "arith.project-funds-sum"
     severity: Severity

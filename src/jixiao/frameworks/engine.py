@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from jixiao.allocation import gc_paused
 from jixiao.frameworks import indicator_rules as rules
 from jixiao.frameworks.display import show, show_rate
 from jixiao.frameworks.facts import resolve_facts
@@ -21,6 +22,11 @@ TEN_THOUSAND = Decimal(10_000)
 
 
 def score_package(package: Package, framework: Framework) -> PackageScore:
+    with gc_paused():  # thousands of result records, no cycles among them
+        return _score_package(package, framework)
+
+
+def _score_package(package: Package, framework: Framework) -> PackageScore:
     documents: list[DocumentScore] = []
     sheets = [d for d in package.documents if isinstance(d, ScoringSheet)]
     needs_facts = bool(framework.derived or framework.scheme or sheets)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
 from jixiao.frameworks.registry import Fact
 from jixiao.frameworks.schema import Framework
 from jixiao.model import Document, FundsRow, GroupLabel, Indicator, ScoringItem, Source
+from jixiao.model.records import record
 from jixiao.values import Value
 
 IndicatorStatus = Literal["scored", "band", "skipped", "unscorable", "checklist"]
 ItemStatus = Literal["formula", "checklist", "unscorable"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Explanation:
     """Why a score is what it is: the rule kind, its Chinese sentence, the inputs as shown."""
 
@@ -26,7 +26,7 @@ class Explanation:
     note: str | None = None  # Chinese: why it could not be scored, or what to watch
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExecutionScore:
     row: FundsRow
     weight: Decimal | None
@@ -37,7 +37,7 @@ class ExecutionScore:
     explanation: Explanation
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class IndicatorScore:
     index: int  # position in the table's indicator block
     indicator: Indicator
@@ -52,7 +52,7 @@ class IndicatorScore:
     over_achieved: bool = False  # actual ≥ target × (1 + threshold): "指标值设定偏低"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SubgroupScore:
     level2: str
     weight_sum: Decimal
@@ -62,7 +62,7 @@ class SubgroupScore:
     known: bool  # the framework's structure names this level-2 under its level-1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GroupScore:
     level1: str
     label_weight: Decimal | None  # the weight written in the label ("产出指标（30分）")
@@ -75,7 +75,7 @@ class GroupScore:
     label: GroupLabel | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ItemScore:
     """A scoring-sheet (or scheme) item."""
 
@@ -89,7 +89,7 @@ class ItemScore:
     parts: tuple[Explanation, ...] = ()  # one per part of the framework's item
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DocumentScore:
     document: Document
     kind: str
@@ -108,7 +108,7 @@ class DocumentScore:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Derived:
     key: str
     name: str
@@ -121,7 +121,7 @@ class Derived:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PackageScore:
     framework: Framework
     documents: tuple[DocumentScore, ...]

@@ -45,6 +45,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.model.narrative import Paragraph, Statement, StatementKind
+from jixiao.model.records import record
 from jixiao.model.source import Source
 
 __all__ = [
@@ -58,7 +59,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StatedSum:
     """A total and the parts the prose says make it up ("X万元，其中：A万元、B万元").
 
@@ -75,7 +76,7 @@ class StatedSum:
     open_ended: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StatedShare:
     """A share stated in prose: "人员经费1795.52万元，占基本支出的76.34%".
 
@@ -94,7 +95,7 @@ class StatedShare:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NarrativeFigures:
     statements: tuple[Statement, ...] = ()
     sums: tuple[StatedSum, ...] = ()

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
+from jixiao.allocation import gc_paused
 from jixiao.model import Cell, DepartmentTable, Document, GoalsTable, Package, ReadNote, SignOff, Source
-from jixiao.readers.allocation import gc_paused
 from jixiao.readers.basic_table import read_basic
 from jixiao.readers.blocks import Block, Para, Row
 from jixiao.readers.evaluation_tables import read_department, read_project

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from jixiao.allocation import gc_paused
 from jixiao.model import DepartmentTable, Package, ProjectTable, ReadNote, Source
-from jixiao.readers.allocation import gc_paused
 from jixiao.readers.blocks import Row, read_blocks
 from jixiao.readers.errors import ReadError
 from jixiao.readers.recognize import recognize
