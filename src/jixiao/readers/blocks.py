@@ -58,19 +58,13 @@ def _is_blank(line: str) -> bool:
     return not line.strip(" \r")
 
 
-# Over the sampled lines joined by newlines: lines that are one cell (a tab after nothing but
-# spaces, no other tab), lines holding a tab, and tab-less lines with at least two "|".
-_ONE_CELL = re.compile(r"^ *\t[^\t\n]*$", re.M)
-_HAS_TAB = re.compile(r"^[^\t\n]*\t", re.M)
-_PIPES = re.compile(r"^[^\t\n|]*\|[^\t\n|]*\|[^\t\n]*$", re.M)
-
-
 def _classify_layout(lines: list[str]) -> str:
     step = max(1, len(lines) // 4000)  # a sample is enough to tell the layout
-    sample = "\n".join(lines[::step])
-    single = len(_ONE_CELL.findall(sample))
-    multi = len(_HAS_TAB.findall(sample)) - single
-    pipes = len(_PIPES.findall(sample))
+    sample = lines[::step]
+    tabbed = [line for line in sample if "\t" in line]
+    single = len([line for line in tabbed if line.count("\t") == 1 and line.lstrip(" ")[:1] == "\t"])
+    multi = len(tabbed) - single
+    pipes = len([line for line in sample if "|" in line and "\t" not in line and line.count("|") >= 2])
     if pipes > single + multi and pipes >= 3:
         return "pipe"
     return "row-per-line" if multi > single else "cell-per-line"
