@@ -26,8 +26,8 @@ _NARRATIVES_KEY = '"narratives":[]'
 _SIZE = 2048
 
 
-class _Memo:
-    """A bounded map; values are immutable model objects, so sharing them between requests is safe."""
+class Memo:
+    """A bounded, thread-safe LRU map; values are immutable model objects, so requests may share them."""
 
     def __init__(self, size: int) -> None:
         self.size = size
@@ -49,8 +49,8 @@ class _Memo:
                 self.items.popitem(last=False)
 
 
-_texts = _Memo(_SIZE)  # id(object) → (object, its JSON text)
-_objects = _Memo(_SIZE)  # digest of a JSON text → the object it validates to
+_texts = Memo(_SIZE)  # id(object) → (object, its JSON text)
+_objects = Memo(_SIZE)  # digest of a JSON text → the object it validates to
 
 
 @cache

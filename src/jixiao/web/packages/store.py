@@ -7,8 +7,6 @@ gets :class:`Conflict` (nothing is overwritten silently).
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from threading import Lock
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -27,29 +25,8 @@ if TYPE_CHECKING:
 _CACHE_SIZE = 64
 
 
-class _LRU:
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.items: OrderedDict[Any, Any] = OrderedDict()
-        self.lock = Lock()
-
-    def get(self, key: Any) -> Any:
-        with self.lock:
-            value = self.items.get(key)
-            if value is not None:
-                self.items.move_to_end(key)
-            return value
-
-    def put(self, key: Any, value: Any) -> None:
-        with self.lock:
-            self.items[key] = value
-            self.items.move_to_end(key)
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-
-
-_packages = _LRU(_CACHE_SIZE)
-_results = _LRU(_CACHE_SIZE)
+_packages = revision_json.Memo(_CACHE_SIZE)
+_results = revision_json.Memo(_CACHE_SIZE)
 
 
 class Conflict(Exception):
