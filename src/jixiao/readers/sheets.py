@@ -26,6 +26,18 @@ _GROUP = re.compile(r"^(.*?)[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]$")
 _GRADES = ("优", "良", "中", "差")
 
 
+_SCORING_HEADERS = {
+    "三级指标": "name",
+    "分值": "weight",
+    "指标说明": "description",
+    "评分标准": "criteria",
+    "分数": "score",
+    "得分": "score",
+    "评分": "score",
+    "自评得分": "score",
+}
+
+
 def read_scoring(ctx: TableContext, rows: list[Row], title: Cell, year: int | None, signoff: SignOff) -> ScoringSheet:
     columns = {"level1": 0, "level2": 1, "name": 2, "weight": 3, "description": 4, "criteria": 5, "score": 6}
     items: list[ScoringItem] = []
@@ -37,12 +49,13 @@ def read_scoring(ctx: TableContext, rows: list[Row], title: Cell, year: int | No
         texts = [norm(c.text) for c in raw.cells]
         if not any(texts):
             continue
-        if any("评分标准" in t for t in texts) and any("评价指标" in t or "指标说明" in t for t in texts):
-            continue
-        if texts[0] == "一级指标" or ("三级指标" in texts and "分值" in texts):
+        first_header = any("评分标准" in t for t in texts) and any("评价指标" in t or "指标说明" in t for t in texts)
+        if first_header or texts[0] == "一级指标" or ("三级指标" in texts and "分值" in texts):
+            # Either header row may say where a column is (a sheet may order them its own way).
             for index, text in enumerate(texts):
-                if text == "分值":
-                    columns["weight"] = index
+                key = _SCORING_HEADERS.get(text)
+                if key is not None:
+                    columns[key] = index
             continue
         if texts[0] in ("综合评分", "总分", "合计"):
             at = first_nonblank(raw, 1)
