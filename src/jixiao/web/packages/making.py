@@ -7,25 +7,31 @@ a minimal skeleton is laid out from the framework's table specs (one row per lev
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import replace
 from typing import Any
 
 from jixiao.model import (
+    BasicData,
     Cell,
     DepartmentTable,
     Figure,
     FundsRow,
     Goal,
+    GoalsTable,
     Indicator,
     IndicatorBlock,
     Package,
     ProjectTable,
+    ScoringSheet,
+    TaskRow,
 )
 from jixiao.readers import ReadError, read_package
 from jixiao.web.packages.stamping import stamp_package
 
 UPLOAD_SUFFIXES = (".docx", ".xlsx", ".txt", ".json")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def framework_choices() -> list[tuple[str, str]]:
@@ -88,30 +94,114 @@ def _clear_row(row: FundsRow | None) -> FundsRow | None:
     )
 
 
+def _shift_years(text: str, delta: int) -> str:
+    """ "2022年决算数" → "2023年决算数" for a package one year on."""
+    return _YEAR.sub(lambda m: str(int(m.group(0)) + delta), text) if delta else text
+
+
+def _cleared_indicators(block: IndicatorBlock) -> IndicatorBlock:
+    rows = tuple(
+        replace(i, actual=_blank(i.actual), score=_blank(i.score), deviation_reason=_blank(i.deviation_reason))
+        for i in block.indicators
+    )
+    return replace(block, indicators=rows)
+
+
+def _carry_table(document: ProjectTable | DepartmentTable, year: int, delta: int) -> ProjectTable | DepartmentTable:
+    changes: dict[str, Any] = {
+        "year": year,
+        "total": _clear_row(document.total),
+        "goals": tuple(Goal(expected=g.expected, actual=_blank(g.actual)) for g in document.goals),
+        "indicators": _cleared_indicators(document.indicators),
+        "claimed_total": _blank(document.claimed_total),
+    }
+    if isinstance(document, ProjectTable):
+        changes.update(
+            current_appropriation=_clear_row(document.current_appropriation),
+            carryover=_clear_row(document.carryover),
+            other_funds=_clear_row(document.other_funds),
+            title=Cell(_shift_years(document.title.text, delta), document.title.source),
+        )
+    return replace(document, **changes)
+
+
+def _carry_basic(basic: BasicData, year: int, delta: int) -> BasicData:
+    """This year's 决算 becomes last year's column; the budget and final columns are to fill in."""
+    expenses = tuple(
+        replace(
+            row,
+            previous_final=Figure(row.final.text, row.final.value, row.final.unit, row.previous_final.source),
+            budget=_blank(row.budget),
+            final=_blank(row.final),
+        )
+        for row in basic.expenses
+    )
+    labels = basic.column_labels
+    staffing = basic.staffing
+    return replace(
+        basic,
+        year=year,
+        title=Cell(_shift_years(basic.title.text, delta), basic.title.source),
+        column_labels=(_shift_years(labels[0], delta), _shift_years(labels[1], delta), _shift_years(labels[2], delta)),
+        staffing=replace(staffing, actual=_blank(staffing.actual), control_rate=_blank(staffing.control_rate)),
+        expenses=expenses,
+        buildings=(),  # buildings completed last year are not this year's
+        savings_measures=_blank(basic.savings_measures),
+    )
+
+
+def _carry_sheet(sheet: ScoringSheet, year: int, delta: int) -> ScoringSheet:
+    return replace(
+        sheet,
+        year=year,
+        title=Cell(_shift_years(sheet.title.text, delta), sheet.title.source),
+        items=tuple(replace(item, score=_blank(item.score)) for item in sheet.items),
+        claimed_total=_blank(sheet.claimed_total),
+        claimed_grade=_blank(sheet.claimed_grade),
+    )
+
+
+def _cleared_task(task: TaskRow) -> TaskRow:
+    return replace(
+        task,
+        status=_blank(task.status),
+        budget=_blank(task.budget),
+        budget_fiscal=_blank(task.budget_fiscal),
+        executed=_blank(task.executed),
+        executed_fiscal=_blank(task.executed_fiscal),
+    )
+
+
+def _carry_goals(table: GoalsTable, year: int, delta: int) -> GoalsTable:
+    return replace(
+        table,
+        year=year,
+        title=Cell(_shift_years(table.title.text, delta), table.title.source),
+        tasks=tuple(_cleared_task(task) for task in table.tasks),
+        task_total=_cleared_task(table.task_total) if table.task_total is not None else None,
+        goals=tuple(Goal(expected=g.expected, actual=_blank(g.actual)) for g in table.goals),
+        indicators=_cleared_indicators(table.indicators),
+    )
+
+
 def carry_forward(previous: Package, year: int) -> Package:
-    """Last year's package as this year's starting point: targets kept, results cleared."""
+    """Last year's package as this year's starting point: targets and structure kept, results cleared.
+
+    Project and department tables keep their goals, indicators and targets; the basic data table moves
+    this year's 决算 into last year's column; scoring sheets keep their items and weights; goals tables
+    keep their tasks, goals and targets. Every cleared cell keeps its Source, so findings link to it.
+    """
+    delta = year - previous.year if previous.year else 0
     documents: list[Any] = []
     for document in previous.documents:
         if isinstance(document, ProjectTable | DepartmentTable):
-            rows = tuple(
-                replace(i, actual=_blank(i.actual), score=_blank(i.score), deviation_reason=_blank(i.deviation_reason))
-                for i in document.indicators.indicators
-            )
-            changes: dict[str, Any] = {
-                "year": year,
-                "total": _clear_row(document.total),
-                "goals": tuple(Goal(expected=g.expected, actual=_blank(g.actual)) for g in document.goals),
-                "indicators": replace(document.indicators, indicators=rows),
-                "claimed_total": _blank(document.claimed_total),
-            }
-            if isinstance(document, ProjectTable):
-                changes.update(
-                    current_appropriation=_clear_row(document.current_appropriation),
-                    carryover=_clear_row(document.carryover),
-                    other_funds=_clear_row(document.other_funds),
-                    title=Cell(document.title.text.replace(str(previous.year or ""), str(year)), document.title.source),
-                )
-            documents.append(replace(document, **changes))
+            documents.append(_carry_table(document, year, delta))
+        elif isinstance(document, BasicData):
+            documents.append(_carry_basic(document, year, delta))
+        elif isinstance(document, ScoringSheet):
+            documents.append(_carry_sheet(document, year, delta))
+        else:
+            documents.append(_carry_goals(document, year, delta))
     return replace(previous, year=year, documents=tuple(documents), narratives=(), notes=())
 
 
