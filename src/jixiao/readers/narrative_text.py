@@ -10,6 +10,7 @@ from jixiao.readers.grid import norm
 
 _LEVEL1 = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、．.，,]\s*(.*)$")
 _LEVEL2 = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.*)$")
+_NUMERALS = "一二三四五六七八九十"
 _REPORT_TITLE = re.compile(r"(绩效(自评|评价)报告|自\s*评\s*报\s*告)\s*$")
 _PROJECT_TITLE = re.compile(r"^(?:\d{4}\s*年度?)?(?P<name>.+?)(?:项目)?(?:项目支出|支出)$")
 _DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
@@ -56,19 +57,34 @@ def _project_name(title: str) -> str | None:
     return name.removesuffix("项目") or None
 
 
+def _is_report_title(text: str) -> bool:
+    return "告" in text and _REPORT_TITLE.search(text) is not None  # every title ends in 报告
+
+
+def _level_match(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """``text`` (stripped) as a 一、 heading and, when it is not one, as a （一） heading."""
+    head = text[:1]  # both patterns start at the first character after white space
+    match = _LEVEL1.match(text) if head in _NUMERALS else None
+    match2 = _LEVEL2.match(text) if match is None and head in "（(" else None
+    return match, match2
+
+
 def build_narratives(paras: list[Para], file: str | None) -> tuple[Narrative, ...]:
     """Split prose into the department narrative and per-project narratives by their titles."""
     starts: list[tuple[int, str, str | None]] = []
+    texts = [norm(para.text) for para in paras]
+    titled = [_is_report_title(text) for text in texts]  # each paragraph's text and title read once
     index = 0
     while index < len(paras):
-        text = norm(paras[index].text)
-        combined = text
-        if index + 1 < len(paras) and not _REPORT_TITLE.search(text) and text.endswith(("支出", "项目")):
-            following = norm(paras[index + 1].text)
-            if _REPORT_TITLE.search(following) and len(following) <= 12:
+        text = texts[index]
+        combined, is_title = text, titled[index]
+        if index + 1 < len(paras) and not is_title and text.endswith(("支出", "项目")):
+            following = texts[index + 1]
+            if titled[index + 1] and len(following) <= 12:
                 combined = text + following
+                is_title = _is_report_title(combined)
         step = 2 if combined != text else 1
-        if _REPORT_TITLE.search(combined) and len(combined) <= 60 and not _LEVEL1.match(combined):
+        if is_title and len(combined) <= 60 and not _LEVEL1.match(combined):
             project = _project_name(combined)
             if starts and index - starts[-1][0] <= 8 and (project is None or project == starts[-1][2]):
                 # The report's own title after its cover: the same narrative goes on.
@@ -120,8 +136,7 @@ def _narrative(chunk: list[Para], title: str, project: str | None, file: str | N
 
     for para in chunk:
         text = para.text.strip()
-        match = _LEVEL1.match(text)
-        match2 = None if match else _LEVEL2.match(text)
+        match, match2 = _level_match(text)
         if (match and len(text) <= 40 and not text.endswith("。")) or (match2 and len(text) <= 30):
             close()
             found = match or match2
