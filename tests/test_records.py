@@ -6,6 +6,7 @@ import dataclasses
 import gc
 import inspect
 import pickle
+import sys
 
 import pytest
 
@@ -71,3 +72,31 @@ def test_gc_paused_restores_the_collector_when_nested_or_raising() -> None:
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+def test_gc_paused_from_many_threads_leaves_the_collector_enabled() -> None:
+    import threading
+
+    start = threading.Barrier(8)
+    enabled_inside: list[bool] = []
+
+    def work() -> None:
+        start.wait()
+        for _ in range(300):
+            with gc_paused():
+                with gc_paused():
+                    sum(range(200))
+                enabled_inside.append(gc.isenabled())
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads interleave inside the pause
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert len(enabled_inside) == 8 * 300 and not any(enabled_inside)  # paused while any thread is inside
+    assert gc.isenabled()
