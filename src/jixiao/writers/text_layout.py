@@ -23,6 +23,7 @@ from jixiao.model import (
     Document,
     Figure,
     FundsRow,
+    Goal,
     GoalsTable,
     IndicatorBlock,
     Narrative,
@@ -171,9 +172,9 @@ def _funds(out: _Writer, label: str, rows: list[tuple[str, FundsRow]], d: int) -
         out.row(cells)
 
 
-def _goals(out: _Writer, document: DepartmentTable | ProjectTable, d: int) -> None:
-    out.row([("年度总体目标", None), ("预期目标", None), ("实际完成情况", None)])
-    for i, goal in enumerate(document.goals):
+def _goal_rows(out: _Writer, goals: tuple[Goal, ...], d: int) -> None:
+    """One row per goal: a blank label cell, then 预期目标 and 实际完成情况."""
+    for i, goal in enumerate(goals):
         out.row(
             [
                 ("", f"{d}.goal.{i}"),
@@ -181,6 +182,11 @@ def _goals(out: _Writer, document: DepartmentTable | ProjectTable, d: int) -> No
                 (goal.actual.text, f"{d}.goal.{i}.actual"),
             ]
         )
+
+
+def _goals(out: _Writer, document: DepartmentTable | ProjectTable, d: int) -> None:
+    out.row([("年度总体目标", None), ("预期目标", None), ("实际完成情况", None)])
+    _goal_rows(out, document.goals, d)
     if not document.goals:
         out.row([("", None), ("", f"{d}.goal.0.expected"), ("", f"{d}.goal.0.actual")])
 
@@ -291,14 +297,7 @@ def _goals_table(out: _Writer, table: GoalsTable, d: int) -> None:
     if table.task_total is not None:
         _task(out, table.task_total, f"{d}.task.total")
     out.row([("年度总体目标完成情况", None), ("预期目标", None), ("实际完成情况", None)])
-    for i, goal in enumerate(table.goals):
-        out.row(
-            [
-                ("", f"{d}.goal.{i}"),
-                (goal.expected.text, f"{d}.goal.{i}.expected"),
-                (goal.actual.text, f"{d}.goal.{i}.actual"),
-            ]
-        )
+    _goal_rows(out, table.goals, d)
     _goal_indicators(out, table.indicators, d)
 
 
