@@ -127,6 +127,7 @@ def read_goals(
     goals: list[Goal] = []
     parser: IndicatorParser | None = None
     mode = ""
+    task_name_at: int | None = None  # the 任务名称 column of the tasks header
     for number, raw in enumerate(rows, start=1):
         texts = [norm(c.text) for c in raw.cells]
         if parser is not None:
@@ -150,6 +151,7 @@ def read_goals(
             continue
         if any("任务名称" in t for t in texts):
             mode = "tasks"
+            task_name_at = next(i for i, t in enumerate(texts) if "任务名称" in t)
             continue
         if any("预期目标" in t for t in texts):
             mode = "goals"
@@ -165,6 +167,9 @@ def read_goals(
             name_index = first_nonblank(raw)
             if name_index is None:
                 continue
+            if task_name_at is not None and name_index > task_name_at and len(raw.cells) >= task_name_at + 6:
+                # A complete row whose name cell is blank: its cells are in the header's columns.
+                name_index = task_name_at
             task = _task(ctx, raw, number, name_index)
             if "合计" in texts[name_index]:
                 task_total = task
