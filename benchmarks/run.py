@@ -5,6 +5,10 @@
 Every measurement prints its median (wall and CPU time) and the ratio to a fixed pure-Python
 baseline workload measured in the same run, so results from a loaded or slow machine can be
 compared with a quiet one. ``--write`` replaces benchmarks/RESULTS.md's core section.
+
+``--instructions`` also counts the instructions of one read + score (+ audit) of seed 003 under
+valgrind's callgrind: the same count on every run of the same code, whatever else the machine is
+doing, so two versions of the code can be compared on a shared machine (about three minutes).
 """
 
 from __future__ import annotations
@@ -81,6 +85,60 @@ def bench_seed(baseline: float, runs: int) -> list[Row]:
     rows.append(_row("read + score seed 003 (in-process)", wall, cpu, baseline, "≤ 20 ms"))
     wall, cpu = _median_ms(read_score_audit, runs)
     rows.append(_row("read + score + audit seed 003", wall, cpu, baseline, "≤ 30 ms"))
+    return rows
+
+
+_COUNTED = """
+import sys
+from pathlib import Path
+from jixiao.audit import run_audit
+from jixiao.frameworks import detect_framework, score_package
+from jixiao.readers.text import read_text
+path, audit, extra = sys.argv[1], sys.argv[2] == "audit", int(sys.argv[3])
+text = Path(path).read_text(encoding="utf-8")
+for _ in range(2 + extra):  # two warm-up rounds, as the timed benchmark has
+    package = read_text(text, file=path)
+    score = score_package(package, detect_framework(package))
+    if audit:
+        run_audit(package, score)
+"""
+
+
+def _instructions(audit: bool, extra: int) -> int:
+    """Instructions callgrind counts for the whole process with ``extra`` rounds after the warm-up."""
+    with tempfile.TemporaryDirectory(prefix="jixiao-callgrind-") as folder:
+        done = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={folder}/out",
+                sys.executable,
+                "-c",
+                _COUNTED,
+                str(SEED_003),
+                "audit" if audit else "score",
+                str(extra),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"},  # the same dict and set orders on every run
+        )
+    for line in done.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    raise RuntimeError("callgrind printed no instruction count")
+
+
+def bench_instructions(rounds: int = 4) -> list[Row]:
+    """Instructions per read + score (+ audit) of seed 003: (count with ``rounds`` more) / ``rounds``."""
+    if shutil.which("valgrind") is None or not SEED_003.is_file():
+        print("  valgrind or seed 003 not found: instruction counts skipped")
+        return []
+    rows = []
+    for audit, name in ((False, "read + score seed 003"), (True, "read + score + audit seed 003")):
+        per_round = (_instructions(audit, rounds) - _instructions(audit, 0)) / rounds
+        rows.append((f"{name}, instructions (callgrind)", "—", f"{per_round / 1e6:.1f} M", "—", "same on every run"))
     return rows
 
 
@@ -177,6 +235,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer runs, 100 packages, 500 files")
     parser.add_argument("--write", action="store_true", help="update benchmarks/RESULTS.md")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions under callgrind")
     args = parser.parse_args()
     runs = 5 if args.quick else 21
     print(f"machine: {machine()}")
@@ -187,6 +246,8 @@ def main() -> None:
     rows += bench_cold_start(baseline, 5 if args.quick else 11)
     rows += bench_throughput(baseline, 100 if args.quick else 1000)
     rows += bench_folder_memory(500 if args.quick else 10_000)
+    if args.instructions:
+        rows += bench_instructions()
     header = ("benchmark", "median (wall)", "median (CPU)", "ratio to baseline", "target")
     table = [header, ("---",) * 5, *rows]
     text = "\n".join("| " + " | ".join(r) + " |" for r in table)
