@@ -135,6 +135,17 @@ def test_seed000_warnings(seed000: Path) -> None:
     assert ("complete.execution-score", "OA系统") in warnings
 
 
+def test_seed002_warnings(seed002: Path) -> None:
+    result = process_file(str(seed002), audit=True)
+    found = {(f.rule, f.line, f.expected, f.found) for f in result.findings if f.severity == "warning"}
+    # 绩效目标完整性 has a weight of 3, and its scoring standard gives "(8分)" for full coverage: the
+    # standard of another sheet or year left in place.
+    assert ("score.criteria-points", 110, "≤3", "8") in found
+    # Every other item's listed parts stay within its weight (预算编制合理性 5 × 1分, 管理制度健全性
+    # 0.5 + 1.5 + 1, 预决算信息公开 1.5 + 1.5, …): this is the sheet's only such warning.
+    assert [f.rule for f in result.findings].count("score.criteria-points") == 1
+
+
 def test_seed003_warnings(seed003: Path) -> None:
     warnings = _rules(seed003, "warning")
     assert ("logic.target-too-low", "附件3-8 2023年保障房建设项目") in warnings  # 100套 planned, 352 built

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -370,6 +371,45 @@ def sheet_item(ctx: AuditContext) -> Iterator[Finding]:
                     source=item.item.score.source,
                     expected=points(item.computed),
                     found=points(item.claimed),
+                )
+
+
+# Points a scoring standard gives one of its parts: "（1分）", "(0.5 分)". Bands ("得1分") and
+# deductions ("扣1分") are alternatives, not parts, and are not counted.
+_CRITERIA_POINTS = re.compile(r"[（(]\s*(\d{1,3}(?:\.\d{1,2})?)\s*分\s*[）)]")
+
+
+@rule(
+    "score.criteria-points",
+    family=FAMILY,
+    severity="warning",
+    title="评分标准所列分数合计不超过指标分值",
+    title_en="the points a scoring standard lists do not exceed the item's weight",
+)
+def criteria_points(ctx: AuditContext) -> Iterator[Finding]:
+    for ds in _scored_documents(ctx):
+        for scored in ds.items:
+            item = scored.item
+            weight = item.weight.value
+            if weight is None or not item.criteria.text:
+                continue
+            parts = [Decimal(m.group(1)) for m in _CRITERIA_POINTS.finditer(item.criteria.text)]
+            listed = sum(parts, Decimal(0))
+            if listed > weight:
+                shown = f"{'＋'.join(points(p) for p in parts)}＝" if len(parts) > 1 else ""
+                yield make(
+                    "score.criteria-points",
+                    "warning",
+                    FAMILY,
+                    ds.document,
+                    f"「{item.name.text}」的评分标准列出{shown}{points(listed)}分，超过该指标分值{points(weight)}分，"
+                    "评分标准与分值不符（可能沿用了其他指标或年度的评分标准）",
+                    f"{item.name.text}: its scoring standard lists {points(listed)} points, "
+                    f"more than the item's weight of {points(weight)}",
+                    location=f"{item.level1} · {item.level2} · {item.name.text} · 评分标准",
+                    source=item.criteria.source,
+                    expected=f"≤{points(weight)}",
+                    found=points(listed),
                 )
 
 
