@@ -226,7 +226,7 @@ def machine() -> str:
         pass
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (
-        f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()} ({sys.executable}), "
         f"{platform.system()} {platform.release()}, load average {load:.1f}"
     )
 
