@@ -173,10 +173,13 @@ def department_amounts(ctx: AuditContext) -> Iterator[Finding]:
     for st in narrative.statements:
         if st.kind != "amount" or st.value is None or st.unit not in ("万元", "亿元"):
             continue
-        if _OTHER_ITEMS_RE.search(st.sentence) and not st.subject.endswith(("基本支出", "项目支出")):
+        # The words before the figure say what it is: "人员经费" in a later clause of the sentence (the
+        # reason for an adjustment, say) does not make "决算数为1680.97万元" a figure of personnel costs.
+        before = st.sentence.partition(st.text)[0]
+        if _OTHER_ITEMS_RE.search(before) and not st.subject.endswith(("基本支出", "项目支出")):
             continue
         general = st.subject.endswith(("基本支出", "项目支出")) or st.subject.startswith("政府性基金")
-        if not general and not _UNIT_SUBJECT.search(st.sentence.partition(st.text)[0]):
+        if not general and not _UNIT_SUBJECT.search(before):
             continue  # "维护经费：年初预算20万元" speaks of a project, not the department
         if st.subject in candidates_for:
             found = candidates_for[st.subject]
