@@ -49,6 +49,9 @@ SEED_000_ERRORS: dict[Key, str] = {
         "偏差原因及改进措施",
         "（空）",
     ): "9 < 10, no reason",
+    # The report says the department spent 249.97万元, then lists under "其中基本支出中" five lines by
+    # function code adding to 404.79万元 (161.59 + 140.67 alone exceed the whole year's spending).
+    ("narr.stated-sum", "部门整体支出绩效自评报告", 22, "≤249.97万元", "404.79万元"): "parts > total spent",
 }
 
 SEED_002_ERRORS: dict[Key, str] = {

@@ -579,6 +579,26 @@ def test_sum_whose_total_is_in_the_sentence_before() -> None:
     ]
 
 
+def test_sum_whose_total_ends_the_paragraph_before() -> None:
+    # Seed 000's shape: the total closes one paragraph, "其中…" opens the next, the parts run on.
+    ps = paras(
+        "2022年，本部门支出249.97万元，比上年减少62.67万元，减少20.05%。",
+        "其中基本支出中：（ 2120399）其他城乡社区公共设施支出161.59万元；",
+        " （2080505）机关事业单位基本养老保险支出140.67万元；",
+        "（2210102）住房公积金支出10.55万元",
+    )
+    sums = extract_sums(ps)
+    assert [sum_values(s) for s in sums] == [
+        (Decimal("249.97"), [Decimal("161.59"), Decimal("140.67"), Decimal("10.55")])
+    ]
+    assert sums[0].total.source.line == 1  # the change (减少62.67万元) is not taken for the total
+
+
+def test_no_total_from_the_paragraph_before_when_qizhong_is_not_at_the_start() -> None:
+    ps = paras("本部门支出249.97万元。", "项目支出中，其中：甲项目20万元、乙项目30万元。")
+    assert extract_sums(ps) == ()
+
+
 def test_project_expenditure_list_with_a_rate_in_between() -> None:
     text = (
         "2023年项目支出15125.5万元，占总支出86.54%，主要是单位为完成特定行政工作任务或事业发展目标而发生的支出，"

@@ -657,6 +657,9 @@ def _sums_at_marker(scans: list[_Scan], i: int, p: int, pe: int, markers: list[i
             more = _continuation(scans, i, kind)
             if more:
                 parts.setdefault(kind, []).extend(more)
+    if not text[:p].strip() and i > 0:
+        # "…本部门支出249.97万元。" then a paragraph "其中基本支出中：…": the total ends the paragraph before.
+        candidates += _last_sentence_totals(scans[i - 1])
     out: list[_Found] = []
     mainly = text[max(0, p - 2) : p] == "主要"
     for kind, found in parts.items():
@@ -664,6 +667,19 @@ def _sums_at_marker(scans: list[_Scan], i: int, p: int, pe: int, markers: list[i
         if total is not None and len(found) >= 2:
             out.append((total, found, mainly or _open_ended(scans, found[-1])))
     return out
+
+
+def _last_sentence_totals(scan: _Scan) -> list[_Fig]:
+    """The figures that may be totals in a paragraph's last sentence (at paren depth 0)."""
+    figs = scan.figs
+    if not figs:
+        return []
+    ends = scan.hard_ends
+    body_end = len(scan.text.rstrip())
+    last_end = ends[-1] if ends and ends[-1] >= body_end - 1 else body_end
+    k = bisect_left(ends, last_end)
+    start = ends[k - 1] + 1 if k else 0
+    return [f for f in figs[-40:] if f.start >= start and f.depth == 0 and _is_total_candidate(f)]
 
 
 def _sums_in_parens(scans: list[_Scan], i: int, markers: list[int]) -> list[_Found]:
