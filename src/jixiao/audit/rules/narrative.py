@@ -59,6 +59,10 @@ def _name(narrative: Narrative) -> str:
     return f"{narrative.project}绩效自评报告" if narrative.project else "部门整体支出绩效自评报告"
 
 
+# "共计支出", "实际支出", "累计支出", "总计支出", "全年支出": the project's spending for the year.
+_SPENT_WORDS = ("共计", "实际", "累计", "总计", "全年")
+
+
 def _project_for(ctx: AuditContext, narrative: Narrative) -> ProjectTable | None:
     if not narrative.project:
         return None
@@ -91,7 +95,7 @@ def project_funds(ctx: AuditContext) -> Iterator[Finding]:
             label = ""
             if subject.endswith("预算") or subject.endswith("预算为") or subject == "预算数":
                 figure, label = project.total.adjusted_budget, "全年预算数"
-            elif subject.endswith("支出") and ("共计" in subject or "实际" in subject or "累计" in subject):
+            elif subject.endswith("支出") and any(word in subject for word in _SPENT_WORDS):
                 figure, label = project.total.executed, "全年执行数"
             if figure is None or figure.value is None:
                 continue
