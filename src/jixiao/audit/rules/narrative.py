@@ -10,8 +10,9 @@ from functools import lru_cache
 from jixiao.audit.context import AuditContext
 from jixiao.audit.finding import Finding
 from jixiao.audit.registry import rule
-from jixiao.audit.rules.common import make, money, name_key, names_match, points
-from jixiao.model import Figure, Narrative, Paragraph, ProjectTable, Source, Statement
+from jixiao.audit.rules.common import make, money, name_key, names_match, points, without_noise
+from jixiao.model import DepartmentTable, Figure, Narrative, Paragraph, ProjectTable, Source, Statement
+from jixiao.values import Kind
 
 FAMILY = "narrative"
 _UNIT_SUBJECT = re.compile(r"(本部门|本单位|我中心|我单位|我局|本局|部门整体|全局)")
@@ -263,6 +264,89 @@ def named_project_amounts(ctx: AuditContext) -> Iterator[Finding]:
             expected=f"{money(known[0])}万元",
             found=st.text,
         )
+
+
+# Words that make a figure in prose a bound rather than a value: "95%以上", "不低于95%".
+_BOUND_AFTER = ("以上", "及以上", "以下", "及以下", "以内", "左右", "多", "余")
+_BOUND_BEFORE = (
+    "≥",
+    "≤",
+    ">",
+    "<",
+    "＞",
+    "＜",
+    "不低于",
+    "不少于",
+    "不高于",
+    "不超过",
+    "超过",
+    "高于",
+    "低于",
+    "约",
+    "近",
+)
+_PLANNED = ("计划", "目标", "预期", "预计", "力争", "要求")
+
+
+def _as_written(st: Statement) -> tuple[str, str] | None:
+    """The words right before and after the figure in its sentence (None when it is not found there)."""
+    at = st.sentence.find(st.text)
+    if at < 0:
+        return None
+    return st.sentence[max(0, at - 4) : at], st.sentence[at + len(st.text) : at + len(st.text) + 3]
+
+
+@rule(
+    "narr.indicator-actual",
+    family=FAMILY,
+    severity="warning",
+    title="报告所述指标完成值与自评表的实际完成值一致",
+    title_en="an indicator's result stated in the report agrees with the table's actual value",
+)
+def indicator_actual(ctx: AuditContext) -> Iterator[Finding]:
+    for narrative in ctx.package.narratives:
+        table: ProjectTable | DepartmentTable | None = (
+            _project_for(ctx, narrative) if narrative.project else ctx.department
+        )
+        scores = ctx.for_document(table) if table is not None else None
+        if scores is None or not narrative.statements:
+            continue
+        keyed = [(without_noise(s.indicator.name.text), s) for s in scores.indicators]
+        keyed = [(key, s) for key, s in keyed if len(key) >= 4]
+        for st in narrative.statements:
+            if st.kind not in ("rate", "count") or st.value is None:
+                continue
+            subject = without_noise(st.subject)
+            if len(subject) < 4 or any(word in subject for word in _PLANNED):
+                continue
+            hits = [s for key, s in keyed if subject.endswith(key) or key.endswith(subject)]
+            if len(hits) != 1:
+                continue
+            scored = hits[0]
+            actual = scored.actual
+            if actual.kind is not Kind.NUMBER or actual.number is None or actual.op is not None:
+                continue  # words, or a bound ("≥95%"): nothing exact to compare with
+            if (actual.unit or "") != (st.unit or ""):
+                continue
+            around = _as_written(st)
+            if around is None or around[0].endswith(_BOUND_BEFORE) or around[1].startswith(_BOUND_AFTER):
+                continue  # "95%以上": a bound, not the value
+            if _agrees(st, actual.number):
+                continue
+            name = scored.indicator.name.text
+            yield make(
+                "narr.indicator-actual",
+                "warning",
+                FAMILY,
+                None,
+                f"报告称「{st.subject}{st.text}」，但自评表中指标「{name}」的实际完成值为「{actual.text}」",
+                f"the report says {st.subject} {st.text}; the table's actual value of {name!r} is {actual.text}",
+                document_name=_name(narrative),
+                location=st.sentence[:40],
+                source=st.source,
+                expected=actual.text,
+                found=st.text,
+            )
 
 
 @rule(
