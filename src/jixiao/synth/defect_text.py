@@ -9,6 +9,8 @@ from decimal import Decimal
 from jixiao.synth.defect_kinds import (
     NARRATIVE,
     Target,
+    _parse,
+    _quantize_like,
     _where,
     funds_source_sum,
     impossible_percentage,
@@ -67,6 +69,26 @@ def prose_score(t: Target) -> Defect | None:
     anchor = t.rewrite("score", text.replace(f"综合得分{score_text(true)}分", f"综合得分{score_text(wrong)}分"))
     return Defect("narrative", "prose-score", NARRATIVE, "六、部门整体支出绩效情况 · 综合得分",
                   None, f"{score_text(true)}分", f"{score_text(wrong)}分", anchor)  # fmt: skip
+
+
+def prose_indicator(t: Target) -> Defect | None:
+    text = t.paragraph("results")
+    if text is None or not t.prose.results or not t.claims.take(("narr", "results")):
+        return None
+    line = t.draft.department.indicators[t.rng.choice(t.prose.results)]
+    parsed = _parse(line.actual)
+    if parsed is None:
+        return None
+    _, value, unit = parsed
+    if unit == "%":
+        shift = Decimal(t.rng.randint(20, 60)) / 10
+        changed = value - shift if value + shift > 100 else value + shift
+        wrong = f"{_quantize_like(changed, line.actual)}{unit}"
+    else:
+        wrong = f"{value + t.rng.randint(1, 3)}{unit}"
+    anchor = t.rewrite("results", text.replace(f"{line.name}{line.actual}", f"{line.name}{wrong}", 1))
+    return Defect("narrative", "prose-indicator", NARRATIVE, f"六、部门整体支出绩效情况 · 主要绩效指标 · {line.name}",
+                  None, line.actual, wrong, anchor)  # fmt: skip
 
 
 def sum_parts(t: Target) -> Defect | None:
@@ -219,6 +241,7 @@ INJECTORS: dict[str, Callable[[Target], Defect | None]] = {
     "prose-amount": prose_amount,
     "prose-score": prose_score,
     "sum-parts": sum_parts,
+    "prose-indicator": prose_indicator,
     "project-missing-prose": project_missing_prose,
     "stray-year": stray_year,
     "table-year": table_year,

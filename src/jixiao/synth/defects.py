@@ -22,7 +22,7 @@ KINDS: dict[str, tuple[str, ...]] = {
                 "wrong-grade"),
     "logic": ("missed-full-marks", "no-deviation-reason", "words-only-actual", "over-achieved", "low-execution"),
     "units": ("yuan-for-wanyuan", "magnitude", "impossible-percentage"),
-    "narrative": ("prose-amount", "prose-score", "sum-parts", "project-missing-prose"),
+    "narrative": ("prose-amount", "prose-score", "sum-parts", "project-missing-prose", "prose-indicator"),
     "dates": ("stray-year", "table-year"),
     "copies": ("goal-other-project", "indicator-reuse"),
     "completeness": ("missing-preparer", "project-without-table", "empty-goal"),
@@ -88,6 +88,9 @@ def inject(rng: random.Random, plan: Plan, draft: Draft, facts: Facts, prose: Pr
     from jixiao.synth.defect_text import INJECTORS
 
     target = Target(rng, plan, draft, facts, prose, Claims())
+    for j in prose.results:
+        # The report restates these results: a defect in one of them would also make the prose wrong.
+        target.claims.take(("ind", 1, j))
     found: list[Defect] = []
     ordered = sorted(plan.kinds, key=lambda k: (k == "project-without-table", k not in PLANNED))
     for kind in ordered:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 
 from jixiao.synth.build import Facts
@@ -44,11 +45,22 @@ class ProseOptions:
 class Prose:
     lines: list[str] = field(default_factory=list)
     roles: dict[str, int] = field(default_factory=dict)  # role → index in lines
+    results: list[int] = field(default_factory=list)  # the department indicators the report restates
 
     def add(self, text: str, role: str | None = None) -> None:
         if role is not None:
             self.roles[role] = len(self.lines)
         self.lines.append(text)
+
+
+# A result the report can restate as written: a plain number with a percent sign or a counter.
+_RESULT = re.compile(r"^\d+(?:\.\d+)?(?:%|项|个|次|人|件|户|场|家)$")
+
+
+def indicator_results(department: EvalTable) -> list[int]:
+    """The department indicators whose results the report restates (at most three, in table order)."""
+    found = [j for j, line in enumerate(department.indicators) if _RESULT.match(line.actual) and len(line.name) >= 4]
+    return found[:3]
 
 
 def write_prose(
@@ -121,6 +133,11 @@ def write_prose(
         "execution",
     )
     prose.add(f"经自评，部门整体支出综合得分{department.total_score}分，评价等级为{facts.grade}。", "score")
+    results = indicator_results(department)
+    if len(results) >= 2:
+        prose.results = results
+        items = "、".join(f"{department.indicators[j].name}{department.indicators[j].actual}" for j in results)
+        prose.add(f"主要绩效指标完成情况：{items}。", "results")
     prose.add("全年各项重点工作有序推进，绩效目标总体完成，资金使用规范，社会效益较好。")
     picks = rng.sample(range(len(PROBLEMS)), 2)
     prose.add("七、存在的问题及原因分析")
