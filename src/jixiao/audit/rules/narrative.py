@@ -11,6 +11,7 @@ from jixiao.audit.context import AuditContext
 from jixiao.audit.finding import Finding
 from jixiao.audit.registry import rule
 from jixiao.audit.rules.common import make, money, name_key, names_match, points, without_noise
+from jixiao.frameworks import IndicatorScore
 from jixiao.model import DepartmentTable, Figure, Narrative, Paragraph, ProjectTable, Source, Statement
 from jixiao.values import Kind
 
@@ -311,15 +312,21 @@ def indicator_actual(ctx: AuditContext) -> Iterator[Finding]:
         scores = ctx.for_document(table) if table is not None else None
         if scores is None or not narrative.statements:
             continue
-        keyed = [(without_noise(s.indicator.name.text), s) for s in scores.indicators]
-        keyed = [(key, s) for key, s in keyed if len(key) >= 4]
+        # A subject names an indicator when one ends with the other: both then end in the same character.
+        by_last: dict[str, list[tuple[str, IndicatorScore]]] = {}
+        for s in scores.indicators:
+            key = without_noise(s.indicator.name.text)
+            if len(key) >= 4:
+                by_last.setdefault(key[-1], []).append((key, s))
+        if not by_last:
+            continue
         for st in narrative.statements:
             if st.kind not in ("rate", "count") or st.value is None:
                 continue
             subject = without_noise(st.subject)
-            if len(subject) < 4 or any(word in subject for word in _PLANNED):
+            if len(subject) < 4 or subject[-1] not in by_last or any(word in subject for word in _PLANNED):
                 continue
-            hits = [s for key, s in keyed if subject.endswith(key) or key.endswith(subject)]
+            hits = [s for key, s in by_last[subject[-1]] if subject.endswith(key) or key.endswith(subject)]
             if len(hits) != 1:
                 continue
             scored = hits[0]
