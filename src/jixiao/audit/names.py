@@ -52,6 +52,8 @@ def _similarity(a: str, b: str) -> float:
         return len(short) / len(long) if len(short) >= 3 else 0.0
     if len(short) < 3:
         return 0.0
+    if len(short) >= 4 and 2 * len(short) >= len(long) and _in_order(short, long):
+        return 0.5  # a shortened name: "三维城市建设" for "三维数字城市化建设"
     chars_a, pairs_a = _features(ka)
     chars_b, pairs_b = _features(kb)
     same_chars = len(chars_a & chars_b) / max(len(chars_a), len(chars_b))
@@ -60,6 +62,12 @@ def _similarity(a: str, b: str) -> float:
     shared = len(pairs_a & pairs_b)
     dice = 2 * shared / (len(pairs_a) + len(pairs_b))
     return max(dice, 0.5 if shared >= 4 else 0.0)
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether every character of ``short`` occurs in ``long``, in the same order."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 @lru_cache(maxsize=16384)
