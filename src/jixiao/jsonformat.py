@@ -9,7 +9,7 @@ import json
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from jixiao.model import FORMAT_VERSION, Package
+from jixiao.model import FORMAT_VERSION, Narrative, Package
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -22,13 +22,33 @@ def _adapter() -> TypeAdapter[Package]:
     return TypeAdapter(Package)
 
 
+def with_statements(narratives: tuple[Narrative, ...]) -> tuple[Narrative, ...]:
+    """The narratives with their statements written out (a reader leaves them to be derived)."""
+    if all(n.statements is not None for n in narratives):
+        return narratives
+    from dataclasses import replace
+
+    from jixiao.narrative.figures import statements_of
+
+    return tuple(replace(n, statements=statements_of(n)) for n in narratives)
+
+
+def _with_statements(package: Package) -> Package:
+    narratives = with_statements(package.narratives)
+    if narratives is package.narratives:
+        return package
+    from dataclasses import replace
+
+    return replace(package, narratives=narratives)
+
+
 def to_data(package: Package) -> dict[str, Any]:
-    data: dict[str, Any] = _adapter().dump_python(package, mode="json")
+    data: dict[str, Any] = _adapter().dump_python(_with_statements(package), mode="json")
     return data
 
 
 def dumps(package: Package, *, indent: int | None = 2) -> str:
-    text: bytes = _adapter().dump_json(package, indent=indent)
+    text: bytes = _adapter().dump_json(_with_statements(package), indent=indent)
     return text.decode("utf-8")
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from jixiao.audit import run_audit
 from jixiao.frameworks import detect_framework, get_framework, grade_for, score_package
+from jixiao.narrative import statements_of
 from jixiao.readers.text import read_text
 from jixiao.synth import FAMILIES, generate_package, generate_with_layout
 from jixiao.synth.defects import KINDS
@@ -58,8 +59,8 @@ def test_clean_package_scores_exactly(seed: int) -> None:
         assert abs(document.claimed_total - document.computed_total) <= TOLERANCE
     department = back.department
     assert department is not None and back.narrative is not None
-    grades = [s.text for s in back.narrative.statements if s.kind == "grade"]
-    scores = [s.value for s in back.narrative.statements if s.kind == "score"]
+    grades = [s.text for s in statements_of(back.narrative) if s.kind == "grade"]
+    scores = [s.value for s in statements_of(back.narrative) if s.kind == "score"]
     assert scores == [department.claimed_total.value]
     assert department.claimed_total.value is not None
     assert grades == [grade_for(department.claimed_total.value, framework)]

@@ -201,10 +201,12 @@ def _satisfaction(block: IndicatorBlock) -> Iterator[Fact]:
 
 
 def _narrative_facts(package: Package) -> Iterator[Fact]:
+    from jixiao.narrative.figures import statements_of
+
     narratives = sorted(package.narratives, key=lambda n: n.kind != "department")
     for narrative in narratives:
         cursor: dict[str, int] = {}
-        for statement in narrative.statements:
+        for statement in statements_of(narrative):
             clause, following, sentence = _context(statement, cursor)
             for key, note in _classify(statement, clause, following, sentence):
                 yield _fact(key, _statement_value(statement, key), (statement.source,), note)

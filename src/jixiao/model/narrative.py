@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import field
 from decimal import Decimal
 from typing import Literal
 
@@ -49,13 +50,32 @@ class Section:
     source: Source = NOWHERE
 
 
+class _StatementsMemo:
+    """The slot where :func:`jixiao.narrative.statements_of` keeps the statements it worked out
+    (not a field: no part of equality, JSON or ``replace()``)."""
+
+    __slots__ = ("_statements_memo",)
+    _statements_memo: tuple[Statement, ...]
+
+
 @record
-class Narrative:
-    """A narrative report: the department's (部门整体) or a project's (项目支出绩效自评报告)."""
+class Narrative(_StatementsMemo):
+    """A narrative report: the department's (部门整体) or a project's (项目支出绩效自评报告).
+
+    ``statements`` are the figures stated in the paragraphs. They are derived from the text, so a
+    reader leaves them ``None`` and :func:`jixiao.narrative.statements_of` works them out when they
+    are first asked for (scoring under most frameworks never needs them). A narrative built with
+    statements of its own keeps those. Being derived, they take no part in equality.
+    """
 
     title: str = ""
     kind: Literal["department", "project"] = "department"
     project: str | None = None  # the project's name, for a project narrative
     sections: tuple[Section, ...] = ()
-    statements: tuple[Statement, ...] = ()
+    statements: tuple[Statement, ...] | None = field(default=None, compare=False)
     source: Source = NOWHERE
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """The paragraphs of every section, in order."""
+        return tuple(p for section in self.sections for p in section.paragraphs)

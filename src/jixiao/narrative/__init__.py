@@ -8,6 +8,7 @@ from jixiao.narrative.figures import (
     extract_shares,
     extract_statements,
     extract_sums,
+    statements_of,
 )
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "extract_shares",
     "extract_statements",
     "extract_sums",
+    "statements_of",
 ]

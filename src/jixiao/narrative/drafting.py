@@ -16,7 +16,7 @@ the marker (:func:`accept_drafts` removes all of them); :func:`is_draft` tells a
 
 Every figure in a drafted sentence comes from the package (two decimals, rates as "%"), so the
 auditor's prose-versus-table rules (``audit/rules/narrative.py``) pass on a drafted report. The
-narrative's ``statements`` are extracted again from all its paragraphs, as a reader would.
+narrative's ``statements`` are left to be derived from all its paragraphs, as a reader leaves them.
 """
 
 from __future__ import annotations
@@ -60,17 +60,11 @@ def is_draft(paragraph: Paragraph) -> bool:
 
 def accept_drafts(narrative: Narrative) -> Narrative:
     """The narrative with every draft marker removed (a person has read and accepted the drafts)."""
-    from jixiao.narrative.figures import extract_statements
-
     sections = tuple(
         replace(sec, paragraphs=tuple(replace(p, text=p.text.removeprefix(DRAFT_MARK)) for p in sec.paragraphs))
         for sec in narrative.sections
     )
-    return replace(narrative, sections=sections, statements=extract_statements(_paragraphs(sections)))
-
-
-def _paragraphs(sections: tuple[Section, ...]) -> list[Paragraph]:
-    return [p for sec in sections for p in sec.paragraphs]
+    return replace(narrative, sections=sections, statements=None)
 
 
 def _drafted(texts: list[str]) -> tuple[Paragraph, ...]:
@@ -178,19 +172,16 @@ def draft_narrative(package: Package, score: PackageScore) -> Package:
     the total and the grade are taken from it. A package whose sections all have text is returned
     unchanged.
     """
-    from jixiao.narrative.figures import extract_statements
-
     existing = package.narrative
     sections = existing.sections if existing is not None else ()
     merged = _merge(sections, _content(package, score))
     if existing is not None and merged == sections:
         return package
-    statements = extract_statements(_paragraphs(merged))
     if existing is None:
         title = f"{package.year}年度部门整体支出绩效自评报告" if package.year else "部门整体支出绩效自评报告"
-        narrative = Narrative(title=title, kind="department", sections=merged, statements=statements)
+        narrative = Narrative(title=title, kind="department", sections=merged)
         return replace(package, narratives=(narrative, *package.narratives))
-    updated = replace(existing, sections=merged, statements=statements)
+    updated = replace(existing, sections=merged, statements=None)
     narratives = tuple(updated if n is existing else n for n in package.narratives)
     return replace(package, narratives=narratives)
 

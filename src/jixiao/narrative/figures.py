@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from jixiao.model.narrative import Paragraph, Statement, StatementKind
+from jixiao.model.narrative import Narrative, Paragraph, Statement, StatementKind
 from jixiao.model.records import record
 from jixiao.model.source import Source
 
@@ -56,6 +56,7 @@ __all__ = [
     "extract_shares",
     "extract_statements",
     "extract_sums",
+    "statements_of",
 ]
 
 
@@ -820,6 +821,19 @@ def _find_shares(scans: list[_Scan]) -> list[StatedShare]:
 def extract_statements(paragraphs: Iterable[Paragraph]) -> tuple[Statement, ...]:
     """Every figure stated in the paragraphs, in reading order."""
     return tuple([f.st for f in _figures(paragraphs)[3]])
+
+
+def statements_of(narrative: Narrative) -> tuple[Statement, ...]:
+    """A narrative's statements: those it was built with, else its paragraphs' (worked out once)."""
+    given = narrative.statements
+    if given is not None:
+        return given
+    try:
+        found: tuple[Statement, ...] = narrative._statements_memo
+    except AttributeError:
+        found = extract_statements(narrative.paragraphs)
+        object.__setattr__(narrative, "_statements_memo", found)
+    return found
 
 
 def extract_sums(paragraphs: Iterable[Paragraph]) -> tuple[StatedSum, ...]:

@@ -58,13 +58,15 @@ def _is_blank(line: str) -> bool:
     return not line.strip(" \r")
 
 
-def _classify_layout(lines: list[str]) -> str:
+def _classify_layout(lines: list[str], text: str) -> str:
     step = max(1, len(lines) // 4000)  # a sample is enough to tell the layout
     sample = lines[::step]
-    tabbed = [line for line in sample if "\t" in line]
+    tabbed = [line for line in sample if "\t" in line] if "\t" in text else []
     single = len([line for line in tabbed if line.count("\t") == 1 and line.lstrip(" ")[:1] == "\t"])
     multi = len(tabbed) - single
-    pipes = len([line for line in sample if "|" in line and "\t" not in line and line.count("|") >= 2])
+    pipes = 0
+    if "|" in text:  # most texts have none: no third pass over the lines
+        pipes = len([line for line in sample if "|" in line and "\t" not in line and line.count("|") >= 2])
     if pipes > single + multi and pipes >= 3:
         return "pipe"
     return "row-per-line" if multi > single else "cell-per-line"
@@ -84,7 +86,7 @@ def read_blocks(text: str) -> BlockStream:
     """Split extracted text into paragraphs and rows. Never raises on any str."""
     text = _NOISE.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", ""))
     lines = text.split("\n")
-    layout = _classify_layout(lines)
+    layout = _classify_layout(lines, text)
     stream = BlockStream(layout=layout)
     if layout != "cell-per-line":
         sep = "|" if layout == "pipe" else "\t"

@@ -112,7 +112,6 @@ def build_narratives(paras: list[Para], file: str | None) -> tuple[Narrative, ..
                 title=previous.title or narrative.title,
                 kind="department",
                 sections=previous.sections + narrative.sections,
-                statements=previous.statements + narrative.statements,
                 source=previous.source,
             )
             continue
@@ -122,13 +121,10 @@ def build_narratives(paras: list[Para], file: str | None) -> tuple[Narrative, ..
 
 
 def _narrative(chunk: list[Para], title: str, project: str | None, file: str | None) -> Narrative:
-    from jixiao.narrative.figures import extract_statements
-
     sections: list[Section] = []
     number, heading, level = "", "", 0
     heading_source = Source(file, chunk[0].line if chunk else None)
     paragraphs: list[Paragraph] = []
-    all_paragraphs: list[Paragraph] = []
 
     def close() -> None:
         if heading or paragraphs:
@@ -147,13 +143,11 @@ def _narrative(chunk: list[Para], title: str, project: str | None, file: str | N
             continue
         paragraph = Paragraph(text, Source(file, para.line))
         paragraphs.append(paragraph)
-        all_paragraphs.append(paragraph)
     close()
     return Narrative(
         title=title,
         kind="project" if project else "department",
         project=project,
         sections=tuple(sections),
-        statements=extract_statements(all_paragraphs),
         source=Source(file, chunk[0].line if chunk else None),
     )

@@ -9,6 +9,7 @@ from jixiao.audit.context import AuditContext
 from jixiao.audit.finding import Finding
 from jixiao.audit.registry import rule
 from jixiao.audit.rules.common import make
+from jixiao.narrative.figures import statements_of
 
 FAMILY = "dates"
 _EXECUTION_WORDS = ("执行进度", "执行率", "支出进度", "季度")
@@ -27,7 +28,7 @@ def stray_year(ctx: AuditContext) -> Iterator[Finding]:
     if year is None:
         return
     for narrative in ctx.package.narratives:
-        for st in narrative.statements:
+        for st in statements_of(narrative):
             if st.kind != "year" or st.value is None or int(st.value) == year:
                 continue
             after = st.sentence.split(st.text, 1)[1] if st.text in st.sentence else ""

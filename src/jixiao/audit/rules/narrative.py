@@ -13,6 +13,7 @@ from jixiao.audit.registry import rule
 from jixiao.audit.rules.common import make, money, name_key, names_match, points, without_noise
 from jixiao.frameworks import IndicatorScore
 from jixiao.model import DepartmentTable, Figure, Narrative, Paragraph, ProjectTable, Source, Statement
+from jixiao.narrative.figures import statements_of
 from jixiao.values import Kind
 
 FAMILY = "narrative"
@@ -89,7 +90,7 @@ def project_funds(ctx: AuditContext) -> Iterator[Finding]:
         project = _project_for(ctx, narrative)
         if project is None:
             continue
-        for st in narrative.statements:
+        for st in statements_of(narrative):
             if st.kind != "amount" or st.value is None:
                 continue
             subject = st.subject
@@ -176,7 +177,7 @@ def department_amounts(ctx: AuditContext) -> Iterator[Finding]:
     if narrative is None:
         return
     candidates_for: dict[str, tuple[str, list[Decimal]] | None] = {}  # subjects repeat
-    for st in narrative.statements:
+    for st in statements_of(narrative):
         if st.kind != "amount" or st.value is None or st.unit not in ("万元", "亿元"):
             continue
         # The words before the figure say what it is: "人员经费" in a later clause of the sentence (the
@@ -225,7 +226,7 @@ def named_project_amounts(ctx: AuditContext) -> Iterator[Finding]:
     if narrative is None or not projects:
         return
     named_in: dict[str, list[ProjectTable]] = {}  # many figures share a sentence
-    for st in narrative.statements:
+    for st in statements_of(narrative):
         if st.kind != "amount" or st.value is None:
             continue
         project = ctx.project_named(st.subject) if len(name_key(st.subject)) >= 4 else None
@@ -310,7 +311,7 @@ def indicator_actual(ctx: AuditContext) -> Iterator[Finding]:
             _project_for(ctx, narrative) if narrative.project else ctx.department
         )
         scores = ctx.for_document(table) if table is not None else None
-        if scores is None or not narrative.statements:
+        if scores is None or not statements_of(narrative):
             continue
         # A subject names an indicator when one ends with the other: both then end in the same character.
         by_last: dict[str, list[tuple[str, IndicatorScore]]] = {}
@@ -320,7 +321,7 @@ def indicator_actual(ctx: AuditContext) -> Iterator[Finding]:
                 by_last.setdefault(key[-1], []).append((key, s))
         if not by_last:
             continue
-        for st in narrative.statements:
+        for st in statements_of(narrative):
             if st.kind not in ("rate", "count") or st.value is None:
                 continue
             subject = without_noise(st.subject)
@@ -509,7 +510,7 @@ def share(ctx: AuditContext) -> Iterator[Finding]:
 )
 def year_on_year(ctx: AuditContext) -> Iterator[Finding]:
     for narrative in ctx.package.narratives:
-        statements = list(narrative.statements)
+        statements = list(statements_of(narrative))
         for index, st in enumerate(statements):
             if st.kind != "amount" or "比上年" not in st.subject or st.value is None:
                 continue
@@ -573,7 +574,7 @@ def _claimed_total_for(ctx: AuditContext, narrative: Narrative) -> tuple[Decimal
 def stated_score(ctx: AuditContext) -> Iterator[Finding]:
     for narrative in ctx.package.narratives:
         claimed, _, table = _claimed_total_for(ctx, narrative)
-        for st in narrative.statements:
+        for st in statements_of(narrative):
             if st.kind != "score" or st.value is None:
                 continue
             if not any(w in st.subject for w in ("得分", "评分", "总分", "分数")):
@@ -624,7 +625,7 @@ def stated_grade(ctx: AuditContext) -> Iterator[Finding]:
         expected = claimed_grade or (grade_for(claimed, ctx.score.framework) if claimed is not None else None)
         if not expected:
             continue
-        for st in narrative.statements:
+        for st in statements_of(narrative):
             if st.kind == "grade" and st.text and st.text != expected:
                 yield make(
                     "narr.grade",
@@ -689,7 +690,7 @@ def staff_count(ctx: AuditContext) -> Iterator[Finding]:
     narrative, basic = ctx.narrative, ctx.basic
     if narrative is None or basic is None:
         return
-    for st in narrative.statements:
+    for st in statements_of(narrative):
         if st.kind != "count" or st.unit != "人" or st.value is None:
             continue
         subject = st.subject
@@ -726,7 +727,7 @@ def staff_count(ctx: AuditContext) -> Iterator[Finding]:
 def execution_rate(ctx: AuditContext) -> Iterator[Finding]:
     for narrative in ctx.package.narratives:
         own = _project_for(ctx, narrative) if narrative.project else ctx.department
-        for st in narrative.statements:
+        for st in statements_of(narrative):
             if st.kind != "rate" or st.value is None or not st.subject.endswith(("执行率", "执行率为")):
                 continue
             if any(w in st.subject for w in ("季度", "指标", "目标")):

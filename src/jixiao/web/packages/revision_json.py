@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from threading import Lock
@@ -19,6 +20,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from jixiao.jsonformat import dumps, with_statements
 from jixiao.model import Document, Narrative, Package
 
 _DOCUMENTS_KEY = '"documents":[]'
@@ -77,12 +79,13 @@ def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=20).digest()
 
 
-def _text_of(value: Any, adapter: TypeAdapter[Any]) -> str:
+def _text_of(value: Any, adapter: TypeAdapter[Any], written: Callable[[Any], Any] | None = None) -> str:
+    """``value``'s JSON text (that of ``written(value)``, its form as the format writes it, when given)."""
     hit = _texts.get(id(value))
     if hit is not None and hit[0] is value:
         text: str = hit[1]
         return text
-    text = adapter.dump_json(value).decode("utf-8")
+    text = adapter.dump_json(value if written is None else written(value)).decode("utf-8")
     _texts.put(id(value), (value, text))
     _objects.put(_digest(text), value)
     return text
@@ -92,9 +95,11 @@ def dump(package: Package) -> tuple[str, dict[str, Any] | None]:
     """The package's JSON text and its layout ({"documents": [[start, end], …], "narratives": [start, end]})."""
     skeleton = package_adapter().dump_json(replace(package, documents=(), narratives=())).decode("utf-8")
     if skeleton.count(_DOCUMENTS_KEY) != 1 or skeleton.count(_NARRATIVES_KEY) != 1:
-        return package_adapter().dump_json(package).decode("utf-8"), None
+        return dumps(package, indent=None), None
     documents = [_text_of(d, _document_adapter(type(d))) for d in package.documents]
-    narratives = _text_of(package.narratives, _narratives_adapter())
+    # Statements are written out as the format's writer does; remembered by the narratives' identity,
+    # so a save that changes a table works them out only once.
+    narratives = _text_of(package.narratives, _narratives_adapter(), with_statements)
     out: list[str] = []
     spans: list[list[int]] = []
     at = 0
