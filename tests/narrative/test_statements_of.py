@@ -76,3 +76,27 @@ def test_a_read_report_leaves_them_to_be_derived() -> None:
     assert narrative is not None and narrative.statements is None
     rates = [s for s in statements_of(narrative) if s.kind == "rate"]
     assert [(s.value, s.source.line) for s in rates] == [(Decimal("96.17"), 5)]
+
+
+def test_sums_read_after_the_statements_are_the_same_as_read_alone() -> None:
+    from jixiao.narrative import extract_sums
+    from jixiao.narrative.figures import _RECENT, _sums_and_shares
+
+    paragraphs = (
+        Paragraph("全年预算２０万元。"),  # full-width digits: the paragraphs read together are folded
+        Paragraph("ＯＡ系统项目支出30万元，其中：设备费10万元、软件费20万元。"),
+        Paragraph("培训支出12万元，其中：师资费5万元、场地费7万元。"),
+    )
+
+    def sums() -> list[tuple[str, tuple[str, ...], str]]:
+        _sums_and_shares.cache_clear()
+        return [(s.total.text, tuple(p.text for p in s.parts), s.sentence) for s in extract_sums(paragraphs[1:])]
+
+    _RECENT.clear()
+    alone = sums()
+    extract_statements(paragraphs)  # remembers each paragraph's figures, folded with the first one's
+    assert sums() == alone
+    assert alone == [
+        ("30万元", ("10万元", "20万元"), "ＯＡ系统项目支出30万元，其中：设备费10万元、软件费20万元。"),
+        ("12万元", ("5万元", "7万元"), "培训支出12万元，其中：师资费5万元、场地费7万元。"),
+    ]

@@ -391,9 +391,34 @@ def _figures(paragraphs: Iterable[Paragraph]) -> tuple[list[Paragraph], str, lis
     for pi, (p, x) in enumerate(zip(paras, texts, strict=True)):
         offsets.append(pos)
         if x:
-            figs += _paragraph_figures(t[pos : pos + len(x)], x, pi, p.source)
+            folded = t[pos : pos + len(x)]
+            found = _paragraph_figures(folded, x, pi, p.source)
+            _remember(p, folded, found)
+            figs += found
         pos += len(x) + 1
     return paras, t, offsets, figs
+
+
+# The figures of the paragraphs read lately, by the paragraph's identity: a narrative's statements and
+# the sums of its sections read the same paragraphs. Each entry holds its paragraph, so the id is not
+# reused while the entry lives; the folded text is compared too (folding is decided for all the
+# paragraphs read together). Bounded: forgotten all at once when full.
+_RECENT: dict[int, tuple[Paragraph, str, list[_Fig]]] = {}
+_RECENT_SIZE = 8192
+
+
+def _remember(para: Paragraph, folded: str, figs: list[_Fig]) -> None:
+    if len(_RECENT) >= _RECENT_SIZE:
+        _RECENT.clear()
+    _RECENT[id(para)] = (para, folded, figs)
+
+
+def _recalled(para: Paragraph, folded: str, index: int) -> list[_Fig] | None:
+    """The figures of ``para`` read before with the same folded text, as paragraph ``index`` of a scan."""
+    hit = _RECENT.get(id(para))
+    if hit is None or hit[0] is not para or hit[1] != folded:
+        return None
+    return [_Fig(f.st, f.start, f.end, index, f.raw_subject) for f in hit[2]]
 
 
 def _paragraph_figures(t: str, raw: str, pi: int, src: Source) -> list[_Fig]:
@@ -501,7 +526,10 @@ class _Scan:
         figs = self._figs
         if figs is None:
             raw = self.para.text or ""
-            figs = self._figs = _paragraph_figures(self.text, raw, self.index, self.para.source) if raw else []
+            figs = _recalled(self.para, self.text, self.index) if raw else []
+            if figs is None:
+                figs = _paragraph_figures(self.text, raw, self.index, self.para.source)
+            self._figs = figs
             if figs:
                 self.starts = [f.start for f in figs]
                 self._prepare(figs)
