@@ -47,7 +47,7 @@ def draft(file: str, output: str | None, framework: str | None) -> None:
         _fail(f"无法写入 {target}：{error.strerror}", f"cannot write {target}: {error.strerror}")
         return
     narrative = drafted.narrative
-    count = sum(is_draft(p) for s in narrative.sections for p in s.paragraphs) if narrative else 0
+    count = sum(is_draft(p) for p in narrative.paragraphs) if narrative else 0
     click.echo(f"已起草 {count} 段（以“【草稿】”标记），已写入 / drafted {count} paragraphs, written: {target}")
 
 

@@ -6,6 +6,7 @@ pydantic is imported here only, so the model stays free of it and of I/O.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -26,8 +27,6 @@ def with_statements(narratives: tuple[Narrative, ...]) -> tuple[Narrative, ...]:
     """The narratives with their statements written out (a reader leaves them to be derived)."""
     if all(n.statements is not None for n in narratives):
         return narratives
-    from dataclasses import replace
-
     from jixiao.narrative.figures import statements_of
 
     return tuple(replace(n, statements=statements_of(n)) for n in narratives)
@@ -37,8 +36,6 @@ def _with_statements(package: Package) -> Package:
     narratives = with_statements(package.narratives)
     if narratives is package.narratives:
         return package
-    from dataclasses import replace
-
     return replace(package, narratives=narratives)
 
 

@@ -402,12 +402,16 @@ def _figures(paragraphs: Iterable[Paragraph]) -> tuple[list[Paragraph], str, lis
 # The figures of the paragraphs read lately, by the paragraph's identity: a narrative's statements and
 # the sums of its sections read the same paragraphs. Each entry holds its paragraph, so the id is not
 # reused while the entry lives; the folded text is compared too (folding is decided for all the
-# paragraphs read together). Bounded: forgotten all at once when full.
+# paragraphs read together). Bounded: forgotten all at once when full, and a paragraph too long to be
+# worth holding on to is not kept.
 _RECENT: dict[int, tuple[Paragraph, str, list[_Fig]]] = {}
 _RECENT_SIZE = 8192
+_RECENT_LONGEST = 20_000  # characters
 
 
 def _remember(para: Paragraph, folded: str, figs: list[_Fig]) -> None:
+    if len(folded) > _RECENT_LONGEST:
+        return
     if len(_RECENT) >= _RECENT_SIZE:
         _RECENT.clear()
     _RECENT[id(para)] = (para, folded, figs)

@@ -159,9 +159,7 @@ def target_too_low(ctx: AuditContext) -> Iterator[Finding]:
 )
 def execution_low(ctx: AuditContext) -> Iterator[Finding]:
     floor = Decimal(str(getattr(ctx.score.framework.settings, "execution_rate_floor", "0.9")))
-    narrative_text = "".join(
-        p.text for n in ctx.package.narratives for section in n.sections for p in section.paragraphs
-    )
+    narrative_text = "".join(p.text for n in ctx.package.narratives for p in n.paragraphs)
     for ds in _docs(ctx):
         ex = ds.execution
         if ex is None or ex.rate is None or ex.rate >= floor:

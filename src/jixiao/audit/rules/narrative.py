@@ -12,7 +12,7 @@ from jixiao.audit.finding import Finding
 from jixiao.audit.registry import rule
 from jixiao.audit.rules.common import make, money, name_key, names_match, points, without_noise
 from jixiao.frameworks import IndicatorScore
-from jixiao.model import DepartmentTable, Figure, Narrative, Paragraph, ProjectTable, Source, Statement
+from jixiao.model import DepartmentTable, Figure, Narrative, ProjectTable, Source, Statement
 from jixiao.narrative.figures import statements_of
 from jixiao.values import Kind
 
@@ -20,10 +20,6 @@ FAMILY = "narrative"
 _UNIT_SUBJECT = re.compile(r"(本部门|本单位|我中心|我单位|我局|本局|部门整体|全局)")
 _OTHER_ITEMS = ("公用经费", "人员经费", "三公", "采购", "接待", "出国", "公务用车", "培训", "会议")
 _OTHER_ITEMS_RE = re.compile("|".join(_OTHER_ITEMS))  # one search for any of them
-
-
-def _paragraphs(narrative: Narrative) -> list[Paragraph]:
-    return [p for section in narrative.sections for p in section.paragraphs]
 
 
 def _in_wan(statement: Statement) -> Decimal | None:
@@ -368,7 +364,7 @@ def project_list(ctx: AuditContext) -> Iterator[Finding]:
     narrative, projects = ctx.narrative, ctx.projects
     if narrative is None or len(projects) < 2:
         return
-    text = "".join(p.text for s in narrative.sections for p in s.paragraphs)
+    text = "".join(p.text for p in narrative.paragraphs)
     prose = name_key(text)
     keys = {p.name: name_key(p.name) for p in projects}
     # Mentioned is a matter of the name only, so a project equal to a mentioned one is mentioned too.
