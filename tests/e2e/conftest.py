@@ -12,9 +12,11 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 import uuid
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +45,7 @@ class LiveSite:
     url: str
     database: str
     passwords: dict[str, str] = field(default_factory=dict)
+    log: deque[str] = field(default_factory=deque)  # the last lines the server printed
 
 
 def _free_port() -> int:
@@ -60,11 +63,11 @@ def _postgres_answers() -> bool:
         return False
 
 
-def _wait_healthy(url: str, process: subprocess.Popen[str], seconds: float = 90) -> None:
+def _wait_healthy(url: str, process: subprocess.Popen[str], log: deque[str], seconds: float = 90) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited: {process.stdout.read() if process.stdout else ''}")
+            raise RuntimeError(f"server exited: {''.join(log)}")
         try:
             with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
                 if response.status == 200:
@@ -101,10 +104,14 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
             passwords[match.group(1)] = match.group(2)
         if line.startswith("网站地址"):
             break
+    # Keep reading what the server prints (its request log): a pipe nobody reads fills up after 64 KB and
+    # the server then blocks on its next write, in the middle of a request. The tail is kept for failures.
+    tail: deque[str] = deque(maxlen=200)
+    threading.Thread(target=tail.extend, args=(process.stdout,), daemon=True).start()
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(url, process)
-        yield LiveSite(url, database, passwords)
+        _wait_healthy(url, process, tail)
+        yield LiveSite(url, database, passwords, tail)
     finally:
         process.terminate()
         try:

@@ -24,7 +24,11 @@ def login(page: Any, site: Any, username: str) -> None:
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", site.passwords[username])
     page.click("form button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)  # the login page itself ends in "/" too
+    try:
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)  # the login page itself ends in "/" too
+    except Exception as error:
+        body = page.inner_text("body")[:1000]
+        raise AssertionError(f"{username} not logged in: {page.url}\n{body}\n{''.join(site.log)}") from error
 
 
 def transition(page: Any, action_label: str, comment: str = "") -> None:
