@@ -23,12 +23,18 @@ def login(page: Any, site: Any, username: str) -> None:
     page.goto(site.url + "/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", site.passwords[username])
-    page.click("form button[type=submit]")
+    # The wait is set up before the click, so a fast answer cannot come before it and be missed.
     try:
-        page.wait_for_url(lambda url: "/accounts/login/" not in url)  # the login page itself ends in "/" too
-    except Exception as error:
+        with page.expect_navigation():
+            page.click("form button[type=submit]")
+        failed = "/accounts/login/" in page.url  # the login page itself ends in "/" too
+    except Exception as error:  # Playwright's TimeoutError: say what the page and the server showed
+        failed, cause = True, error
+    else:
+        cause = None
+    if failed:
         body = page.inner_text("body")[:1000]
-        raise AssertionError(f"{username} not logged in: {page.url}\n{body}\n{''.join(site.log)}") from error
+        raise AssertionError(f"{username} not logged in: {page.url}\n{body}\n{''.join(site.log)}") from cause
 
 
 def transition(page: Any, action_label: str, comment: str = "") -> None:
