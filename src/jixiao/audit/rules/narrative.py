@@ -69,9 +69,44 @@ def _project_for(ctx: AuditContext, narrative: Narrative) -> ProjectTable | None
 
 
 def _named_in(ctx: AuditContext, sentence: str) -> list[ProjectTable]:
-    """The projects (with a name key of four or more characters) whose key the sentence contains."""
+    """The projects (with a name key of four or more characters) whose key the sentence contains.
+
+    When none is, a sentence that opens with a label ("3、住建OA办公系统升级：年初预算20万元") names the
+    one project whose key the label holds with words inserted at one place (OA系统: "OA" + "办公" +
+    "系统").
+    """
     sentence_key = name_key(sentence)
-    return [p for p, key in zip(ctx.projects, ctx.project_keys, strict=True) if len(key) >= 4 and key in sentence_key]
+    keyed = zip(ctx.projects, ctx.project_keys, strict=True)
+    named = [p for p, key in keyed if len(key) >= 4 and key in sentence_key]
+    if named:
+        return named
+    label = _label(sentence)
+    if not label:
+        return []
+    label_key = name_key(label)
+    spread = [p for p, key in zip(ctx.projects, ctx.project_keys, strict=True) if _split_in(key, label_key)]
+    return spread if len(spread) == 1 else []
+
+
+def _label(sentence: str) -> str:
+    """The words before a colon that opens a sentence ("" when there is none within 30 characters)."""
+    for colon in ("：", ":"):
+        at = sentence.find(colon, 0, 31)
+        if at > 0:
+            return sentence[:at]
+    return ""
+
+
+def _split_in(key: str, text: str) -> bool:
+    """Whether ``key`` (four or more characters) occurs in ``text`` as two parts of two or more
+    characters each, in order, with other characters between them."""
+    if len(key) < 4 or len(text) > 3 * len(key):
+        return False
+    for cut in range(2, len(key) - 1):
+        head = text.find(key[:cut])
+        if head >= 0 and text.find(key[cut:], head + cut + 1) >= 0:
+            return True
+    return False
 
 
 @rule(
