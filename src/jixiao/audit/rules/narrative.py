@@ -425,6 +425,62 @@ def project_list(ctx: AuditContext) -> Iterator[Finding]:
             )
 
 
+# A numbered item of the project list: "2、维护经费：年初预算20万元…" (the label, then a colon).
+_LISTED_ITEM = re.compile(
+    r"(?:^|[：:；;。])\s*(?:\d+\s*[、.．]|[（(]\d+[）)])\s*"  # the start of an item: "2、", "（3）"
+    r"([^：:；;。，,、\d][^：:；;。，,]{1,29})[：:]"  # its label
+)
+# Labels that are kinds of spending or of funds, not projects.
+_NOT_A_PROJECT = re.compile(
+    "|".join(("人员", "公用", "基本支出", "项目支出", "工资", "福利", "社会保障", "养老", "医疗", "公积金"))
+    + "|"
+    + "|".join(("三公", "结转", "结余", "拨款", "收入", "合计", "小计"))
+)
+
+
+@rule(
+    "narr.listed-project-unknown",
+    family=FAMILY,
+    severity="warning",
+    title="部门整体报告列出的项目都有项目自评表或基础数据",
+    title_en="every project the department report lists has a project table or a basic data row",
+)
+def listed_project_unknown(ctx: AuditContext) -> Iterator[Finding]:
+    narrative, projects = ctx.narrative, ctx.projects
+    if narrative is None or narrative.project or not projects:
+        return
+    basic = ctx.basic
+    rows = [r.label.text for r in basic.expenses if r.category == "project"] if basic is not None else []
+    for section in narrative.sections:
+        if "项目支出" not in section.title:
+            continue
+        for paragraph in section.paragraphs:
+            for match in _LISTED_ITEM.finditer(paragraph.text):
+                label = match.group(1).strip()
+                rest = paragraph.text[match.end() : match.end() + 40]
+                if "万元" not in rest.split("。", 1)[0] or _NOT_A_PROJECT.search(label):
+                    continue  # an item without an amount, or a kind of spending
+                if len(without_noise(label)) < 4 or any(names_match(label, p.name) for p in projects):
+                    continue
+                if _named_in(ctx, match.group(0).lstrip("：:；;。 ")) or any(names_match(label, r) for r in rows):
+                    continue  # a table named inside the label, or a basic-data row (reported there if no table)
+                yield make(
+                    "narr.listed-project-unknown",
+                    "warning",
+                    FAMILY,
+                    None,
+                    f"报告列出项目「{label}」（{rest.split('；', 1)[0].split('。', 1)[0]}），"
+                    "但包中没有它的项目支出绩效自评表，基础数据表的项目支出中也没有它",
+                    f"the report lists project {label} with its funds, but it has no project table and no "
+                    "row in the basic data",
+                    document_name=_name(narrative),
+                    location=section.title,
+                    source=paragraph.source,
+                    expected="项目支出绩效自评表",
+                    found=label,
+                )
+
+
 def name_key_source(narrative: Narrative, key: str) -> Source:
     """The paragraph where a project is first named: where the report lists its projects."""
     for section in narrative.sections:
