@@ -81,9 +81,9 @@ def _named_in(ctx: AuditContext, sentence: str) -> list[ProjectTable]:
     if named:
         return named
     label = _label(sentence)
-    if not label:
+    label_key = name_key(label) if label else ""
+    if len(label_key) < 5:  # room for two parts of two characters with one between them
         return []
-    label_key = name_key(label)
     spread = [p for p, key in zip(ctx.projects, ctx.project_keys, strict=True) if _split_in(key, label_key)]
     return spread if len(spread) == 1 else []
 
