@@ -192,7 +192,7 @@ def weights_sum(ctx: AuditContext) -> Iterator[Finding]:
                 "error",
                 FAMILY,
                 ds.document,
-                f"分值合计{points(ds.weight_total)}分，应为{points(expected)}分（" + "＋".join(parts) + "）",
+                f"分值合计{points(ds.weight_total)}分（" + "＋".join(parts) + f"），应为{points(expected)}分",
                 f"weights add up to {points(ds.weight_total)}, not {points(expected)}",
                 location="分值",
                 source=ds.document.source,
@@ -231,6 +231,27 @@ def label_weight(ctx: AuditContext) -> Iterator[Finding]:
                 )
 
 
+def _as_written(ds: DocumentScore) -> str:
+    """The claimed total as the message gives it: "99分", or "「00」（读作0分）" when the cell is written otherwise."""
+    shown = f"{points(ds.claimed_total)}分"
+    figure = getattr(ds.document, "claimed_total", None)
+    text = figure.text.strip() if figure is not None else ""
+    if not text or text in (points(ds.claimed_total), shown) or _number_text(text) == ds.claimed_total:
+        return shown
+    return f"「{text}」（读作{shown}）"
+
+
+def _number_text(text: str) -> Decimal | None:
+    """``text`` as a plain decimal number ("99.00", "99分"), None when it is written otherwise."""
+    plain = text.removesuffix("分").strip()
+    if not plain or (plain.startswith("0") and plain[1:2] not in ("", ".")):
+        return None  # "00", "099": not how a number is written
+    try:
+        return Decimal(plain)
+    except ArithmeticError:
+        return None
+
+
 @rule(
     "score.total-sum",
     family=FAMILY,
@@ -249,7 +270,7 @@ def total_sum(ctx: AuditContext) -> Iterator[Finding]:
                 "error",
                 FAMILY,
                 ds.document,
-                f"总分填写{points(ds.claimed_total)}分，但各项得分之和为{points(ds.claimed_sum)}分",
+                f"总分填写{_as_written(ds)}，但各项得分之和为{points(ds.claimed_sum)}分",
                 f"the total says {points(ds.claimed_total)} but the scores add up to {points(ds.claimed_sum)}",
                 location="总分",
                 source=source.source if source is not None else ds.document.source,
@@ -277,7 +298,7 @@ def total_recomputed(ctx: AuditContext) -> Iterator[Finding]:
                 "warning",
                 FAMILY,
                 ds.document,
-                f"总分填写{points(ds.claimed_total)}分，按评分规则重新计算为{points(ds.computed_total)}分{estimated}",
+                f"总分填写{_as_written(ds)}，按评分规则重新计算为{points(ds.computed_total)}分{estimated}",
                 f"the total says {points(ds.claimed_total)}; recomputed it is {points(ds.computed_total)}",
                 location="总分",
                 source=source.source if source is not None else ds.document.source,
