@@ -140,6 +140,15 @@ def test_seed000_warnings(seed000: Path) -> None:
     assert not [w for w in warnings if w[0] == "complete.project-table-missing"]
 
 
+def test_seed000_messages_quote_the_total_as_written(seed000: Path) -> None:
+    # The 总分 cell of both project tables reads "　00": the message quotes it rather than saying "0分".
+    result = process_file(str(seed000), audit=True)
+    messages = {f.message for f in result.findings if f.rule == "score.total-sum"}
+    assert messages == {"总分填写「00」（读作0分），但各项得分之和为100分"}
+    weights = {f.message for f in result.findings if f.rule == "score.weights-sum"}
+    assert weights == {"分值合计110分（预算执行10＋产出指标50＋效益指标40＋满意度指标10），应为100分"}
+
+
 def test_seed002_warnings(seed002: Path) -> None:
     result = process_file(str(seed002), audit=True)
     found = {(f.rule, f.line, f.expected, f.found) for f in result.findings if f.severity == "warning"}
