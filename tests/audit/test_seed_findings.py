@@ -138,6 +138,12 @@ def test_seed000_warnings(seed000: Path) -> None:
     assert ("complete.execution-score", "OA系统") in warnings
     # The basic data's "2、三维城市建设" (178.7万元) is the table 「三维数字城市化建设」, shortened.
     assert not [w for w in warnings if w[0] == "complete.project-table-missing"]
+    # Actuals that restate the target's bound: 工作完成率 ≧100%, 工作质量 ≧98%, 社会满意度 ≧98% in each of the
+    # three tables, and the department's 成本控制 ＞100%.
+    result = process_file(str(seed000), audit=True)
+    bounds = [(f.document, f.found) for f in result.findings if f.rule == "logic.actual-as-bound"]
+    assert len(bounds) == 10
+    assert sorted({found for _, found in bounds}) == ["≧100%", "≧98%", "＞100%"]
 
 
 def test_seed000_messages_quote_the_total_as_written(seed000: Path) -> None:
@@ -166,6 +172,7 @@ def test_seed003_warnings(seed003: Path) -> None:
     assert ("logic.words-only-actual", "附件3-12 质量安全监督管专项") in warnings  # 20万元 → "没超预算"
     assert ("complete.signoff", "基础数据表") in warnings  # 填表人/日期/电话 all blank
     assert ("copy.actual-repeats-target", "附件3-14 工作经费") in warnings
+    assert ("logic.actual-as-bound", "附件3-13 招投标监督管理专项") in warnings  # 满意度 "95%以上"
 
 
 def test_findings_carry_locations(seed003: Path) -> None:

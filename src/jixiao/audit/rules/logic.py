@@ -94,6 +94,41 @@ def missing_reason(ctx: AuditContext) -> Iterator[Finding]:
             )
 
 
+_BOUNDS = {Op.GE: "下限", Op.GT: "下限", Op.LE: "上限", Op.LT: "上限"}
+
+
+@rule(
+    "logic.actual-as-bound",
+    family=FAMILY,
+    severity="warning",
+    title="定量指标的实际完成值写成了范围（如「≥98%」），不是实际达到的数值",
+    title_en="a quantitative actual written as a bound (≥98%) rather than the value reached",
+)
+def actual_as_bound(ctx: AuditContext) -> Iterator[Finding]:
+    for ds in _docs(ctx):
+        for s in ds.indicators:
+            actual = s.actual
+            if s.status == "skipped" or not s.target.is_quantitative or actual.kind is not Kind.NUMBER:
+                continue
+            bound = _BOUNDS.get(actual.op) if actual.op is not None else None
+            if bound is None:
+                continue
+            written = s.indicator.actual.text.strip()
+            yield make(
+                "logic.actual-as-bound",
+                "warning",
+                FAMILY,
+                ds.document,
+                f"「{s.indicator.name.text[:30]}」的实际完成值写作「{written[:20]}」，只是一个{bound}，"
+                f"不是实际达到的数值，无法核实是否达到目标「{s.indicator.target.text.strip()[:20]}」",
+                f"the actual of {s.indicator.name.text[:30]!r} is written as a bound ({written[:20]}), not a value",
+                location=f"{_loc(s)} · 实际完成值",
+                source=s.indicator.actual.source,
+                expected="实际达到的数值",
+                found=written[:40],
+            )
+
+
 @rule(
     "logic.words-only-actual",
     family=FAMILY,
