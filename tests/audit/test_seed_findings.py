@@ -144,6 +144,9 @@ def test_seed000_warnings(seed000: Path) -> None:
     bounds = [(f.document, f.found) for f in result.findings if f.rule == "logic.actual-as-bound"]
     assert len(bounds) == 10
     assert sorted({found for _, found in bounds}) == ["≧100%", "≧98%", "＞100%"]
+    # The department table spends 533.49; the basic data 249.97 (基本支出) + 19.6 + 178.7 (its two projects).
+    spent = [(f.line, f.expected, f.found) for f in result.findings if f.rule == "arith.department-vs-basic"]
+    assert spent == [(186, "448.27", "533.49")]
 
 
 def test_seed000_messages_quote_the_total_as_written(seed000: Path) -> None:

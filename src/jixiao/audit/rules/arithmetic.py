@@ -437,3 +437,42 @@ def department_vs_projects(ctx: AuditContext) -> Iterator[Finding]:
             expected=f"≥{money(summed)}",
             found=money(stated.value),
         )
+
+
+@rule(
+    "arith.department-vs-basic",
+    family=FAMILY,
+    severity="warning",
+    title="部门整体自评表的全年执行数等于基础数据表的基本支出与项目支出决算数之和",
+    title_en="the department table's spending equals the basic data's basic plus project spending",
+)
+def department_vs_basic(ctx: AuditContext) -> Iterator[Finding]:
+    basic, department = ctx.basic, ctx.department
+    if basic is None or not isinstance(department, DepartmentTable):
+        return
+    executed = department.total.executed
+    basic_total = next((r.final for r in _rows(basic, "basic_total") if r.final.value is not None), None)
+    if executed.value is None or basic_total is None or basic_total.value is None:
+        return
+    stated = next((r.final for r in _rows(basic, "project_total") if r.final.value is not None), None)
+    projects = stated.value if stated is not None else total(r.final for r in _rows(basic, "project"))
+    if projects is None:
+        return  # the basic data says nothing of the projects' spending
+    summed = basic_total.value + projects
+    if abs(summed - executed.value) <= ctx.amount_tolerance:
+        return
+    label = basic.column_labels[2]
+    yield make(
+        "arith.department-vs-basic",
+        "warning",
+        FAMILY,
+        department,
+        f"部门整体自评表全年执行数{money(executed.value)}万元，但基础数据表{label}为基本支出"
+        f"{money(basic_total.value)}万元＋项目支出{money(projects)}万元＝{money(summed)}万元",
+        f"the department table's spending {money(executed.value)} differs from the basic data's basic "
+        f"{money(basic_total.value)} + project {money(projects)} = {money(summed)}",
+        location="年度资金总额 · 全年执行数",
+        source=executed.source,
+        expected=money(summed),
+        found=money(executed.value),
+    )
