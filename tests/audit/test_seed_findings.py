@@ -52,6 +52,9 @@ SEED_000_ERRORS: dict[Key, str] = {
     # The report says the department spent 249.97万元, then lists under "其中基本支出中" five lines by
     # function code adding to 404.79万元 (161.59 + 140.67 alone exceed the whole year's spending).
     ("narr.stated-sum", "部门整体支出绩效自评报告", 22, "≤249.97万元", "404.79万元"): "parts > total spent",
+    # "3、住建OA办公系统升级：年初预算20万元；实际支付19.6万元。": the table OA系统 (and the basic data) give
+    # 年初预算 19.6. The paragraph writes tenths (19.6), so its 20 is not 19.6 rounded.
+    ("narr.project-amounts", "部门整体支出绩效自评报告", 32, "19.60万元", "20万元"): "OA budget 20 vs 19.6",
 }
 
 SEED_002_ERRORS: dict[Key, str] = {

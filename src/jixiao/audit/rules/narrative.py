@@ -36,13 +36,18 @@ _HALF = Decimal("0.5")
 _CENT = Decimal("0.01")
 
 
-def _agrees(stated: Statement, value: Decimal) -> bool:
-    """The prose figure equals the table's, at the precision the prose writes."""
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _agrees(stated: Statement, value: Decimal, places: int = 0) -> bool:
+    """The prose figure equals the table's, at the precision the prose writes (or ``places``, when the
+    figures written beside it show more)."""
     assert stated.value is not None
     if stated.unit == "元":
         return abs(stated.value - value * 10000) <= _HALF
-    exponent = stated.value.as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    places = max(places, _places(stated.value))
     quantum, half = _quantum(places)
     return abs(value.quantize(quantum) - stated.value) <= half or abs(value - stated.value) <= _CENT
 
@@ -257,7 +262,14 @@ def named_project_amounts(ctx: AuditContext) -> Iterator[Finding]:
     if narrative is None or not projects:
         return
     named_in: dict[str, list[ProjectTable]] = {}  # many figures share a sentence
-    for st in statements_of(narrative):
+    statements = statements_of(narrative)
+    # "年初预算20万元；实际支付19.6万元": a paragraph that writes tenths elsewhere does not round 19.6 to 20.
+    places: dict[int | None, int] = {}
+    for st in statements:
+        if st.kind == "amount" and st.value is not None and st.unit != "元":
+            line = st.source.line
+            places[line] = max(places.get(line, 0), _places(st.value))
+    for st in statements:
         if st.kind != "amount" or st.value is None:
             continue
         project = ctx.project_named(st.subject) if len(name_key(st.subject)) >= 4 else None
@@ -279,7 +291,8 @@ def named_project_amounts(ctx: AuditContext) -> Iterator[Finding]:
         else:
             candidates = [total.initial_budget.value, total.adjusted_budget.value, total.executed.value]
         known = [v for v in candidates if v is not None]
-        if not known or any(_agrees(st, v) for v in known):
+        written = places.get(st.source.line, 0)
+        if not known or any(_agrees(st, v, written) for v in known):
             continue
         yield make(
             "narr.project-amounts",
