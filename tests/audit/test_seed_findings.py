@@ -179,6 +179,12 @@ def test_seed003_warnings(seed003: Path) -> None:
     assert ("complete.signoff", "基础数据表") in warnings  # 填表人/日期/电话 all blank
     assert ("copy.actual-repeats-target", "附件3-14 工作经费") in warnings
     assert ("logic.actual-as-bound", "附件3-13 招投标监督管理专项") in warnings  # 满意度 "95%以上"
+    # The project list (line 3930) names 施工审查图 as 施工图审查, 城市黑臭水体检测费 as 城市黑臭水体验测费 and
+    # 质量安全监督管专项 as 质量安全监管专项项目: close enough. 城建档案馆电子化库房建设和库房九防费用 is only
+    # "档案数字化管理的支出项目2万元和九防经费3万元": not named.
+    result = process_file(str(seed003), audit=True)
+    unnamed = [f.expected for f in result.findings if f.rule == "narr.project-list"]
+    assert unnamed == ["汨罗市城建档案馆电子化库房建设和库房九防费用"]
 
 
 def test_findings_carry_locations(seed003: Path) -> None:

@@ -421,15 +421,28 @@ def project_list(ctx: AuditContext) -> Iterator[Finding]:
     if not mentioned:
         return  # a report that names no project at all is not listing them
     first = name_key_source(narrative, keys[mentioned[0].name])
-    for project in projects:
-        if not named[project.name] and len(keys[project.name]) >= 3:  # too short a name to tell
+    unnamed = [p for p in projects if not named[p.name] and len(keys[p.name]) >= 3]  # shorter: too short to tell
+    if unnamed:
+        # Named otherwise in a paragraph that names the others: "施工图审查100万元" for the table 施工审查图.
+        mentioned_keys = [keys[p.name] for p in mentioned if len(keys[p.name]) >= 3]
+        for paragraph in narrative.paragraphs:
+            paragraph_key = name_key(paragraph.text)
+            if not any(key in paragraph_key for key in mentioned_keys):
+                continue
+            items = [item for item in _LIST_SEPARATORS.split(paragraph.text) if len(item) >= 3]
+            for project in unnamed:
+                if not named[project.name] and any(names_match(item, project.name) for item in items):
+                    named[project.name] = True
+    count = sum(named.values())
+    for project in unnamed:
+        if not named[project.name]:
             yield make(
                 "narr.project-list",
                 "warning",
                 FAMILY,
                 None,
-                f"部门整体支出绩效自评报告介绍了{len(mentioned)}个项目，但没有提到有自评表的项目「{project.name}」",
-                f"the department report names {len(mentioned)} projects but not {project.name}",
+                f"部门整体支出绩效自评报告提到了{count}个有自评表的项目，但没有提到项目「{project.name}」",
+                f"the department report names {count} of the projects with tables but not {project.name}",
                 document_name=_name(narrative),
                 location="项目支出情况",
                 source=first,
@@ -492,6 +505,10 @@ def listed_project_unknown(ctx: AuditContext) -> Iterator[Finding]:
                     expected="项目支出绩效自评表",
                     found=label,
                 )
+
+
+# What separates the items of a list of projects and their amounts: "…其中：A8万元、B5万元和C3万元。"
+_LIST_SEPARATORS = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|元|%|％)|[、，,。；;：:（）()\s]+|和|及|与")
 
 
 def name_key_source(narrative: Narrative, key: str) -> Source:
