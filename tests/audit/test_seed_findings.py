@@ -185,6 +185,11 @@ def test_seed003_warnings(seed003: Path) -> None:
     result = process_file(str(seed003), audit=True)
     unnamed = [f.expected for f in result.findings if f.rule == "narr.project-list"]
     assert unnamed == ["汨罗市城建档案馆电子化库房建设和库房九防费用"]
+    # The report of 城市黑臭水体检测费 (附件) speaks of "汨罗市老旧小区改造专项工作经费项目使用率" (line 4250): copied
+    # from that project's report. 工作经费's goal lists the unit's duties, "建筑工程招投标监督管理；…": a duty,
+    # not the project 招投标监督管理专项.
+    copies = [(f.rule, f.line) for f in result.findings if f.rule.startswith("copy.") and "另一个项目" in f.message]
+    assert copies == [("copy.report-names-other-project", 4250)]
 
 
 def test_findings_carry_locations(seed003: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from jixiao.audit.context import AuditContext
@@ -24,6 +25,24 @@ def _texts(project: ProjectTable) -> list[tuple[str, object]]:
             ("实际完成值", indicator.actual),
         ]
     return out
+
+
+# Words that make a name in prose a project's: "老旧小区改造项目", "…专项工作经费".
+_PROJECT_WORDS = re.compile(r"[^，,。；;：:、\n]{0,4}?(?:项目|专项|经费|资金)")
+
+
+def _as_project(bare: str, key: str, name: str) -> bool:
+    """Whether ``bare`` (a text less punctuation) names the project ``name`` (name key ``key``) as a
+    project: its whole name, or its key followed by a project's word ("老旧小区改造专项工作经费"), not a
+    duty that shares the words of a shortened name ("建筑工程招投标监督管理；" for 招投标监督管理专项)."""
+    if without_noise(name) in bare:
+        return True
+    at = bare.find(key)
+    while at >= 0:
+        if _PROJECT_WORDS.match(bare, at + len(key)):
+            return True
+        at = bare.find(key, at + 1)
+    return False
 
 
 @rule(
@@ -58,7 +77,7 @@ def other_project_named(ctx: AuditContext) -> Iterator[Finding]:
                 continue
             for label, cell, text_key in texts:
                 text = getattr(cell, "text", "")
-                if key in text_key:
+                if key in text_key and _as_project(without_noise(text), key, other.name):
                     yield make(
                         "copy.other-project-named",
                         "warning",
@@ -71,6 +90,48 @@ def other_project_named(ctx: AuditContext) -> Iterator[Finding]:
                         found=text[:40],
                     )
                     break
+
+
+@rule(
+    "copy.report-names-other-project",
+    family=FAMILY,
+    severity="warning",
+    title="项目自评报告中写了另一个项目的名称",
+    title_en="a project's report names another project",
+)
+def report_names_other_project(ctx: AuditContext) -> Iterator[Finding]:
+    projects, keys = ctx.projects, ctx.project_keys
+    for narrative in ctx.package.narratives:
+        if not narrative.project:
+            continue
+        own = name_key(narrative.project)
+        mine = ctx.project_named(narrative.project)
+        others = [
+            (other, key)
+            for other, key in zip(projects, keys, strict=True)
+            if other is not mine and len(key) >= 4 and key not in own and own not in key
+        ]
+        if not others:
+            continue
+        paragraphs = [(paragraph, without_noise(paragraph.text)) for paragraph in narrative.paragraphs]
+        for other, key in others:
+            for paragraph, bare in paragraphs:
+                if key not in bare or not _as_project(bare, key, other.name):
+                    continue
+                yield make(
+                    "copy.report-names-other-project",
+                    "warning",
+                    FAMILY,
+                    None,
+                    f"「{narrative.project}」的项目自评报告写到了另一个项目「{other.name}」，疑似从其他项目的报告复制",
+                    f"the report of {narrative.project} names another project, {other.name}",
+                    document_name=f"{narrative.project}绩效自评报告",
+                    location=paragraph.text[:40],
+                    source=paragraph.source,
+                    expected=narrative.project,
+                    found=paragraph.text[:40],
+                )
+                break
 
 
 @rule(
