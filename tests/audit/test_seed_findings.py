@@ -190,6 +190,11 @@ def test_seed003_warnings(seed003: Path) -> None:
     # not the project 招投标监督管理专项.
     copies = [(f.rule, f.line) for f in result.findings if f.rule.startswith("copy.") and "另一个项目" in f.message]
     assert copies == [("copy.report-names-other-project", 4250)]
+    # The basic data gives 工作经费 only its 决算 (334.74), its 2023年预算数 cell blank (line 88).
+    blank = [
+        (f.line, f.expected) for f in result.findings if f.rule == "arith.project-vs-basic" and f.found == "（空）"
+    ]
+    assert blank == [(88, "334.74")]
 
 
 def test_findings_carry_locations(seed003: Path) -> None:

@@ -388,7 +388,25 @@ def project_vs_basic(ctx: AuditContext) -> Iterator[Finding]:
         )
         for key, figure, basic_label, label in pairs:
             basic_figure: Figure = getattr(row, key)
-            if basic_figure.value is None or figure.value is None:
+            if figure.value is None:
+                continue
+            if basic_figure.value is None:
+                if basic_figure.text.strip():
+                    continue  # unreadable, not blank: the reader has said so
+                yield make(
+                    "arith.project-vs-basic",
+                    "warning",
+                    FAMILY,
+                    basic,
+                    f"基础数据表「{row.label.text}」的{basic_label}未填写，项目自评表「{project.name}」{label}为"
+                    f"{money(figure.value)}万元",
+                    f"the basic data leaves {row.label.text}'s {basic_label} blank; the project table gives "
+                    f"{label} {money(figure.value)}",
+                    location=f"{row.label.text} · {basic_label}",
+                    source=basic_figure.source if basic_figure.source.line else row.source,
+                    expected=money(figure.value),
+                    found="（空）",
+                )
                 continue
             if abs(basic_figure.value - figure.value) > ctx.amount_tolerance:
                 yield make(
