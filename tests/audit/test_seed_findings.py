@@ -195,6 +195,9 @@ def test_seed003_warnings(seed003: Path) -> None:
         (f.line, f.expected) for f in result.findings if f.rule == "arith.project-vs-basic" and f.found == "（空）"
     ]
     assert blank == [(88, "334.74")]
+    # 城建档案馆…九防费用's 年度总体目标 cells read "5" and "5" (line 2858): no goal in words.
+    figures_only = [(f.line, f.found) for f in result.findings if f.rule == "complete.goals" and f.found != "（空）"]
+    assert figures_only == [(2858, "5")]
 
 
 def test_findings_carry_locations(seed003: Path) -> None:

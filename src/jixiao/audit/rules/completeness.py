@@ -249,6 +249,22 @@ def goals(ctx: AuditContext) -> Iterator[Finding]:
                 expected="预期目标与实际完成情况",
                 found="（空）",
             )
+            continue
+        written = [g.expected.text.strip() for g in document.goals if not g.expected.blank]
+        if written and all(not any(ch.isalpha() for ch in text) for text in written):
+            # "5": a figure (the weight? a count?) where the goal should be stated in words.
+            yield make(
+                "complete.goals",
+                "warning",
+                FAMILY,
+                document,
+                f"年度总体目标只写了「{'、'.join(written)[:20]}」，没有用文字说明预期目标",
+                f"the annual goals hold only {'/'.join(written)[:20]!r}, no goal in words",
+                location="年度总体目标",
+                source=document.goals[0].expected.source,
+                expected="用文字表述的年度总体目标",
+                found="、".join(written)[:40],
+            )
 
 
 @rule(
