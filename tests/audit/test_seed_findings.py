@@ -150,6 +150,9 @@ def test_seed000_warnings(seed000: Path) -> None:
     # The department table spends 533.49; the basic data 249.97 (基本支出) + 19.6 + 178.7 (its two projects).
     spent = [(f.line, f.expected, f.found) for f in result.findings if f.rule == "arith.department-vs-basic"]
     assert spent == [(186, "448.27", "533.49")]
+    # 编制 18, 在职 14, 控制率 blank.
+    rate = [(f.line, f.expected) for f in result.findings if f.rule == "arith.staff-control-rate"]
+    assert rate == [(67, "77.78%")]
 
 
 def test_seed000_messages_quote_the_total_as_written(seed000: Path) -> None:

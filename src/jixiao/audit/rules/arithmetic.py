@@ -318,9 +318,24 @@ def staff_control_rate(ctx: AuditContext) -> Iterator[Finding]:
         return
     staffing = basic.staffing
     authorized, actual, claimed = staffing.authorized.value, staffing.actual.value, staffing.control_rate
-    if not authorized or actual is None or claimed.value is None:
+    if not authorized or actual is None:
         return
     rate = actual / authorized
+    if claimed.value is None:
+        if not claimed.text.strip():
+            yield make(
+                "arith.staff-control-rate",
+                "warning",
+                FAMILY,
+                basic,
+                f"控制率未填写，按实际在职{actual}人÷编制{authorized}人应为{percent(rate)}",
+                f"the control rate is blank; actual / authorized is {percent(rate)}",
+                location="财政供养人员情况 · 控制率",
+                source=claimed.source if claimed.source.line else staffing.source,
+                expected=percent(rate),
+                found="（空）",
+            )
+        return
     claimed_rate = claimed.value / 100 if claimed.unit == "%" or claimed.value > 2 else claimed.value
     if abs(rate - claimed_rate) > Decimal("0.00015"):
         yield make(
