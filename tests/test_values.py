@@ -416,3 +416,13 @@ def test_year_like_number_with_year_unit_is_time() -> None:
     # "2023年" is a year; NUMBER(2023, 年) cannot be produced, so 年 is left out of the number property.
     assert parse_value("2023年").kind is Kind.TIME
     assert parse_value("3年").kind is Kind.NUMBER
+
+
+def test_list_items_numbers_the_items_of_a_cell() -> None:
+    from jixiao.values import list_items
+
+    cell = "1.核发施工许可证75个。\n2.商品房预算许可10个\n8.完成公开招标项目监管15个。"
+    assert list_items(cell) == {1: "核发施工许可证75个。", 2: "商品房预算许可10个", 8: "完成公开招标项目监管15个。"}
+    assert list_items("(1)公租房建设100套；(2)租赁补贴1000户") == {1: "公租房建设100套；", 2: "租赁补贴1000户"}
+    assert list_items("执行率5.88%，完成1次") == {}  # decimals and counts are not item numbers
+    assert list_items("达成") == {}

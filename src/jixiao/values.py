@@ -35,6 +35,7 @@ __all__ = [
     "Kind",
     "Op",
     "Value",
+    "list_items",
     "parse_amount",
     "parse_value",
     "render_value",
@@ -430,6 +431,23 @@ _TAIL_OK_RE = re.compile(
 _MARKER_RE = re.compile(r"(?:^|(?<=[\s。；;，,:：]))\(?[0-9]{1,2}[.、)](?=[^0-9])")
 _MARKER_START = frozenset("0123456789(")
 _LEADING_MARKER_RE = re.compile(r"\(?[0-9]{1,2}[.、)](?=[^0-9])\s*")
+
+
+def list_items(text: str) -> dict[int, str]:
+    """The numbered items of a cell that holds several ("1.核发施工许可证75个。\n2.…"): number → text.
+
+    Items are numbered "1." "1、" "1)" or "(1)" at the start or after a break; a number given twice
+    keeps its first item. A cell without two such items gives {}.
+    """
+    starts = list(_MARKER_RE.finditer(text))
+    if len(starts) < 2:
+        return {}
+    items: dict[int, str] = {}
+    for here, after in zip(starts, [*starts[1:], None], strict=True):
+        number = int(re.sub(r"\D", "", here.group()))
+        end = after.start() if after is not None else len(text)
+        items.setdefault(number, text[here.end() : end].strip())
+    return items
 
 
 def _parse_number(c: str, context_unit: str | None) -> _Fields | str:

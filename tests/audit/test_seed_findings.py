@@ -111,6 +111,9 @@ SEED_003_ERRORS: dict[Key, str] = {
     ("complete.claimed-total", "附件3-13 招投标监督管理专项", 3321, "99.38", "（空）"): "total score missing",
     # 公开招投标项目监管: target 16个, actual 15个, full marks.
     ("logic.missed-full-marks", "附件3-13 招投标监督管理专项", 3405, "9.38", "10"): "15 of 16 with 10/10",
+    # The department table's 数量指标 row lists eleven numbered targets and actuals in one cell each; item 8
+    # wants "完成公开招标项目监管16个", gets "…15个" (line 330), and the row claims 10 of 10.
+    ("logic.missed-full-marks", "附件2", 330, "<10", "10"): "item 8: 15 of 16 with 10/10",
     ("score.indicator", "附件3-13 招投标监督管理专项", 3405, "9.38", "10"): "10 × 15/16",
     ("logic.missed-full-marks", "附件3-14 工作经费", 3688, "0.94", "1"): "15 of 16 with 1/1",
     # 工作经费: 效益 labelled 30 over 40 points; 成本 labelled 20 over 10 (two rows 不适用, no weight).

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.audit.context import AuditContext
 from jixiao.audit.finding import Finding
 from jixiao.audit.registry import rule
-from jixiao.audit.rules.common import make, percent, points
+from jixiao.audit.rules.common import make, percent, points, without_noise
 from jixiao.frameworks import DocumentScore, IndicatorScore
-from jixiao.values import Kind, Op
+from jixiao.frameworks.indicators import read_value
+from jixiao.model import Cell, Source
+from jixiao.values import Kind, Op, Value, list_items
 
 FAMILY = "logic"
 
@@ -25,7 +29,10 @@ def _loc(s: IndicatorScore) -> str:
 
 def _missed(s: IndicatorScore) -> bool:
     """A quantitative target the actual falls short of (or, for ≤, goes above)."""
-    target, actual = s.target, s.actual
+    return _falls_short(s.target, s.actual)
+
+
+def _falls_short(target: Value, actual: Value) -> bool:
     if not (target.is_quantitative and actual.is_quantitative):
         return False
     if target.unit != actual.unit and actual.unit is not None:
@@ -38,6 +45,38 @@ def _missed(s: IndicatorScore) -> bool:
     return actual.number < target.number
 
 
+_DIGITS = re.compile(r"[0-9０-９]")
+
+
+def _missed_items(s: IndicatorScore) -> list[tuple[int, str, str]]:
+    """The items of a cell of several numbered targets ("8.完成公开招标项目监管16个") whose actual item,
+    numbered alike and about the same thing, falls short: (number, target item, actual item)."""
+    if s.target.kind is not Kind.UNREADABLE or s.actual.kind is not Kind.UNREADABLE:
+        return []
+    targets, actuals = list_items(s.indicator.target.text), list_items(s.indicator.actual.text)
+    missed = []
+    for number, wanted in targets.items():
+        got = actuals.get(number)
+        if got is None:
+            continue
+        # The same words before the figures: "完成公开招标项目监管" in both.
+        subject = without_noise(_DIGITS.split(wanted, 1)[0])
+        if len(subject) < 2 or subject != without_noise(_DIGITS.split(got, 1)[0]):
+            continue
+        if _falls_short(read_value(wanted), read_value(got)):
+            missed.append((number, wanted, got))
+    return missed
+
+
+def _line_of(cell: Cell, part: str) -> Source:
+    """The source of ``part`` of a cell written over several lines: the cell's, on the part's line."""
+    at = cell.text.find(part)
+    source = cell.source
+    if at <= 0 or source.line is None:
+        return source
+    return dataclasses.replace(source, line=source.line + cell.text.count("\n", 0, at))
+
+
 @rule(
     "logic.missed-full-marks",
     family=FAMILY,
@@ -48,7 +87,26 @@ def _missed(s: IndicatorScore) -> bool:
 def missed_full_marks(ctx: AuditContext) -> Iterator[Finding]:
     for ds in _docs(ctx):
         for s in ds.indicators:
-            if s.weight is None or s.claimed is None or s.claimed < s.weight or not _missed(s):
+            if s.weight is None or s.claimed is None or s.claimed < s.weight:
+                continue
+            for number, wanted, got in _missed_items(s):
+                # The name cell lists the items too: the row is named by its level-2 ("数量指标").
+                row = s.indicator.level2 or s.indicator.level1 if list_items(s.indicator.name.text) else None
+                row = row or s.indicator.name.text.strip()[:20]
+                yield make(
+                    "logic.missed-full-marks",
+                    "error",
+                    FAMILY,
+                    ds.document,
+                    f"「{row}」第{number}项目标「{wanted[:30]}」，实际「{got[:30]}」，"
+                    f"未完成目标却得满分{points(s.claimed)}分",
+                    f"item {number} of {row!r}: target {wanted[:30]} missed ({got[:30]}) yet full marks",
+                    location=f"{s.indicator.level1} · {row} · 第{number}项",
+                    source=_line_of(s.indicator.actual, got),
+                    expected=f"<{points(s.weight)}",
+                    found=points(s.claimed),
+                )
+            if not _missed(s):
                 continue
             yield make(
                 "logic.missed-full-marks",
