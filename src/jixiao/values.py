@@ -444,7 +444,7 @@ def list_items(text: str) -> dict[int, str]:
         return {}
     items: dict[int, str] = {}
     for here, after in zip(starts, [*starts[1:], None], strict=True):
-        number = int(re.sub(r"\D", "", here.group()))
+        number = int(here.group().strip("(.、)"))
         end = after.start() if after is not None else len(text)
         items.setdefault(number, text[here.end() : end].strip())
     return items

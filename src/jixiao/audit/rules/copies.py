@@ -113,10 +113,13 @@ def report_names_other_project(ctx: AuditContext) -> Iterator[Finding]:
         ]
         if not others:
             continue
-        paragraphs = [(paragraph, without_noise(paragraph.text)) for paragraph in narrative.paragraphs]
+        texts = narrative.paragraphs
+        # The name as written, in one piece (a report's text is long: no pass of the noise pattern over it).
+        joined = "\x00".join(p.text for p in texts)
+        others = [(other, key) for other, key in others if key in joined]
         for other, key in others:
-            for paragraph, bare in paragraphs:
-                if key not in bare or not _as_project(bare, key, other.name):
+            for paragraph in texts:
+                if key not in paragraph.text or not _as_project(without_noise(paragraph.text), key, other.name):
                     continue
                 yield make(
                     "copy.report-names-other-project",

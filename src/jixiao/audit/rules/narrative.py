@@ -37,17 +37,23 @@ _CENT = Decimal("0.01")
 
 
 def _places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    """How many decimal places ``value`` is written with ("19.60" → 2, "20" → 0)."""
+    text = str(value)  # (cheaper than as_tuple(), which builds a named tuple)
+    if "E" in text:
+        exponent = value.as_tuple().exponent
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    dot = text.find(".")
+    return 0 if dot < 0 else len(text) - dot - 1
 
 
-def _agrees(stated: Statement, value: Decimal, places: int = 0) -> bool:
-    """The prose figure equals the table's, at the precision the prose writes (or ``places``, when the
-    figures written beside it show more)."""
+def _agrees(stated: Statement, value: Decimal, places: int | None = None) -> bool:
+    """The prose figure equals the table's, at the precision the prose writes (``places``, when the
+    caller has taken the figures written beside it into account)."""
     assert stated.value is not None
     if stated.unit == "元":
         return abs(stated.value - value * 10000) <= _HALF
-    places = max(places, _places(stated.value))
+    if places is None:
+        places = _places(stated.value)
     quantum, half = _quantum(places)
     return abs(value.quantize(quantum) - stated.value) <= half or abs(value - stated.value) <= _CENT
 
@@ -291,8 +297,10 @@ def named_project_amounts(ctx: AuditContext) -> Iterator[Finding]:
         else:
             candidates = [total.initial_budget.value, total.adjusted_budget.value, total.executed.value]
         known = [v for v in candidates if v is not None]
-        written = places.get(st.source.line, 0)
-        if not known or any(_agrees(st, v, written) for v in known):
+        if not known:
+            continue
+        written = max(places.get(st.source.line, 0), _places(st.value))
+        if any(_agrees(st, v, written) for v in known):
             continue
         yield make(
             "narr.project-amounts",
@@ -426,8 +434,7 @@ def project_list(ctx: AuditContext) -> Iterator[Finding]:
         # Named otherwise in a paragraph that names the others: "施工图审查100万元" for the table 施工审查图.
         mentioned_keys = [keys[p.name] for p in mentioned if len(keys[p.name]) >= 3]
         for paragraph in narrative.paragraphs:
-            paragraph_key = name_key(paragraph.text)
-            if not any(key in paragraph_key for key in mentioned_keys):
+            if not any(key in paragraph.text for key in mentioned_keys):  # as written, in one piece
                 continue
             items = [item for item in _LIST_SEPARATORS.split(paragraph.text) if len(item) >= 3]
             for project in unnamed:
