@@ -204,6 +204,9 @@ def test_seed003_warnings(seed003: Path) -> None:
     # 城建档案馆…九防费用's 年度总体目标 cells read "5" and "5" (line 2858): no goal in words.
     figures_only = [(f.line, f.found) for f in result.findings if f.rule == "complete.goals" and f.found != "（空）"]
     assert figures_only == [(2858, "5")]
+    # 白蚁防治经费 (budget 22) gives its 控制在财政预算内 row "10 | 10" (line 2758): 危房鉴定's row and budget.
+    cost = [(f.line, f.expected, f.found) for f in result.findings if f.rule == "arith.cost-target-budget"]
+    assert cost == [(2758, "22.00", "10.00")]
 
 
 def test_findings_carry_locations(seed003: Path) -> None:

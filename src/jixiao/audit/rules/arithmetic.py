@@ -9,7 +9,8 @@ from jixiao.audit.context import AuditContext
 from jixiao.audit.finding import Finding
 from jixiao.audit.registry import rule
 from jixiao.audit.rules.common import best_match, make, money, percent, total
-from jixiao.model import BasicData, DepartmentTable, ExpenseRow, Figure, GoalsTable
+from jixiao.model import BasicData, DepartmentTable, ExpenseRow, Figure, GoalsTable, ProjectTable
+from jixiao.values import Kind, Op
 
 FAMILY = "arithmetic"
 _COLUMNS = (("initial_budget", "年初预算数"), ("adjusted_budget", "全年预算数"), ("executed", "全年执行数"))
@@ -509,3 +510,61 @@ def department_vs_basic(ctx: AuditContext) -> Iterator[Finding]:
         expected=money(summed),
         found=money(executed.value),
     )
+
+
+@rule(
+    "arith.cost-target-budget",
+    family=FAMILY,
+    severity="warning",
+    title="“控制在预算内”的成本指标值等于本项目的预算数",
+    title_en="a cost indicator 'within the budget' states the project's own budget",
+)
+def cost_target_budget(ctx: AuditContext) -> Iterator[Finding]:
+    budgets = {id(p): _funds(p) for p in ctx.projects}
+    for ds in ctx.score.documents:
+        document = ds.document
+        if not isinstance(document, ProjectTable):
+            continue
+        own = budgets[id(document)]
+        for s in ds.indicators:
+            if "成本" not in s.indicator.level2 or "预算" not in s.indicator.name.text:
+                continue
+            target = s.target
+            if target.kind is not Kind.NUMBER or target.number is None or target.op in (Op.GE, Op.GT):
+                continue
+            if target.unit not in (None, "万元", "元"):
+                continue
+            amount = target.number / 10000 if target.unit == "元" else target.number
+            if not own or any(abs(amount - value) <= ctx.amount_tolerance for value in own):
+                continue
+            # Another project whose budget it is, with the same row word for word: where it was copied from.
+            row = (s.indicator.name.text.strip(), s.indicator.target.text.strip())
+            elsewhere = [
+                p.name
+                for p in ctx.projects
+                if p is not document
+                and amount in budgets[id(p)]
+                and any((i.name.text.strip(), i.target.text.strip()) == row for i in p.indicators.indicators)
+            ]
+            copied = f"，与「{elsewhere[0]}」的这一行相同，疑似照抄" if elsewhere else ""
+            yield make(
+                "arith.cost-target-budget",
+                "warning",
+                FAMILY,
+                document,
+                f"成本指标「{s.indicator.name.text.strip()[:20]}」的指标值为{money(amount)}万元，但本项目全年预算数"
+                f"{money(document.total.adjusted_budget.value)}万元{copied}",
+                f"cost indicator {s.indicator.name.text.strip()[:20]!r} states {money(amount)}; the project's budget "
+                f"is {money(document.total.adjusted_budget.value)}",
+                location=f"{s.indicator.level1} · {s.indicator.level2} · 年度指标值",
+                source=s.indicator.target.source,
+                expected=money(document.total.adjusted_budget.value),
+                found=money(amount),
+            )
+
+
+def _funds(project: ProjectTable) -> list[Decimal]:
+    """A project's budgets and spending in 万元 (initial, adjusted, executed: whichever are given)."""
+    total = project.total
+    figures = (total.initial_budget, total.adjusted_budget, total.executed)
+    return [f.value / 10000 if (f.unit or "").strip() == "元" else f.value for f in figures if f.value is not None]
