@@ -156,6 +156,9 @@ def test_seed000_warnings(seed000: Path) -> None:
     # 编制 18, 在职 14, 控制率 blank.
     rate = [(f.line, f.expected) for f in result.findings if f.rule == "arith.staff-control-rate"]
     assert rate == [(67, "77.78%")]
+    # "…计划2022年上半年全面完成项目建设。" in the 2022 report (line 40), with no word of its completion.
+    plans = [(f.line, f.found) for f in result.findings if f.rule == "dates.past-plan"]
+    assert plans == [(40, "计划2022年")]
 
 
 def test_seed000_messages_quote_the_total_as_written(seed000: Path) -> None:

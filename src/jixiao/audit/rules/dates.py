@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -115,3 +116,53 @@ def report_date(ctx: AuditContext) -> Iterator[Finding]:
                 expected=f"{year + 1}年或以后",
                 found=cell.text.strip(),
             )
+
+
+# "计划2022年上半年全面完成项目建设": a plan for a time that had passed when the report was written.
+_PLAN = re.compile(r"(?<!原)(?:计划|预计|拟|力争)[于在到]?\s*(\d{4})\s*年")
+_DONE = re.compile(r"已[经按如]?|完成了|如期|按期|提前")
+_SENTENCE = re.compile(r"[^。；;！!？?\n]*")
+
+
+@rule(
+    "dates.past-plan",
+    family=FAMILY,
+    severity="warning",
+    title="报告中仍写着所评年度内（或更早）的计划，没有说明是否完成",
+    title_en="the report still states a plan for the year evaluated (or earlier), not whether it was done",
+)
+def past_plan(ctx: AuditContext) -> Iterator[Finding]:
+    year = ctx.package.year
+    if year is None:
+        return
+    for narrative in ctx.package.narratives:
+        for paragraph in narrative.paragraphs:
+            text = paragraph.text
+            if "计划" not in text and "预计" not in text and "拟" not in text and "力争" not in text:
+                continue
+            for match in _PLAN.finditer(text):
+                planned = int(match.group(1))
+                if planned > year or planned < year - 5:
+                    continue  # next year's plans are the point; a far-off year is some other reference
+                start = text.rfind("。", 0, match.start()) + 1
+                rest = _SENTENCE.match(text, match.end())
+                end = rest.end() if rest else match.end()
+                sentence, plan = text[start:end].strip(), text[match.start() : end].strip()
+                if _DONE.search(text, match.end(), end):
+                    continue  # "计划2022年6月完成，已按期完成"
+                source = dataclasses.replace(paragraph.source, column=match.start() + 1)
+                yield make(
+                    "dates.past-plan",
+                    "warning",
+                    FAMILY,
+                    None,
+                    f"报告所评为{year}年度，但仍写着「{plan[:40]}」：{planned}年已过，应写明是否完成",
+                    f"the {year} report still states a plan for {planned}: {plan[:40]}",
+                    document_name=f"{narrative.project}绩效自评报告"
+                    if narrative.project
+                    else "部门整体支出绩效自评报告",
+                    location=sentence[:40],
+                    source=source,
+                    expected="完成情况",
+                    found=match.group(0),
+                )
