@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 
@@ -350,6 +350,26 @@ def _as_written(st: Statement) -> tuple[str, str] | None:
     return st.sentence[max(0, at - 4) : at], st.sentence[at + len(st.text) : at + len(st.text) + 3]
 
 
+def _sharing_words(subject: str, unit: str | None, indicators: Sequence[IndicatorScore]) -> list[IndicatorScore]:
+    """The one indicator counted in ``unit`` whose name shares the most characters with ``subject``,
+    four or more and at least half of its name ("建筑工程公开招标项目" for 做好公开招投标项目监管), or none."""
+    chars = set(subject)
+    best: list[tuple[int, IndicatorScore]] = []
+    for s in indicators:
+        actual = s.actual
+        if actual.kind is not Kind.NUMBER or (actual.unit or "") != (unit or ""):
+            continue
+        name = set(without_noise(s.indicator.name.text))
+        shared = len(chars & name)
+        if shared >= 4 and shared * 2 >= len(name):
+            best.append((shared, s))
+    if not best:
+        return []
+    top = max(shared for shared, _ in best)
+    winners = [s for shared, s in best if shared == top]
+    return winners if len(winners) == 1 else []
+
+
 @rule(
     "narr.indicator-actual",
     family=FAMILY,
@@ -377,9 +397,12 @@ def indicator_actual(ctx: AuditContext) -> Iterator[Finding]:
             if st.kind not in ("rate", "count") or st.value is None:
                 continue
             subject = without_noise(st.subject)
-            if len(subject) < 4 or subject[-1] not in by_last or any(word in subject for word in _PLANNED):
+            if len(subject) < 4 or any(word in subject for word in _PLANNED):
                 continue
-            hits = [s for key, s in by_last[subject[-1]] if subject.endswith(key) or key.endswith(subject)]
+            ends = by_last.get(subject[-1], ())
+            hits = [s for key, s in ends if subject.endswith(key) or key.endswith(subject)]
+            if not hits and st.kind == "count":
+                hits = _sharing_words(subject, st.unit, scores.indicators)
             if len(hits) != 1:
                 continue
             scored = hits[0]
