@@ -296,6 +296,19 @@ def words_only_actual(t: Target) -> Defect | None:
                   None, old, line.actual, f"{d}.ind.{j}.actual")  # fmt: skip
 
 
+def actual_as_bound(t: Target) -> Defect | None:
+    """A met "≥" row whose actual only repeats the target's bound ("≥98%"), not the value reached."""
+    picked = _pick(
+        t, t.tables(), lambda x: x.met and x.kind in ("ge", "rate") and x.target.startswith("≥"), total=False
+    )
+    if picked is None:
+        return None
+    d, table, j, line = picked
+    old, line.actual = line.actual, line.target
+    return Defect("logic", "actual-as-bound", table.attachment, _where(table, "绩效指标", line.name, "实际完成值"),
+                  None, old, line.actual, f"{d}.ind.{j}.actual")  # fmt: skip
+
+
 def over_achieved(t: Target) -> Defect | None:
     picked = _pick(t, t.tables(), lambda x: x.met and x.kind == "ge", total=False)
     if picked is None:

@@ -12,6 +12,7 @@ from jixiao.synth.defect_kinds import (
     _parse,
     _quantize_like,
     _where,
+    actual_as_bound,
     funds_source_sum,
     impossible_percentage,
     income_sum,
@@ -129,6 +130,22 @@ def stray_year(t: Target) -> Defect | None:
     )
 
 
+def past_plan(t: Target) -> Defect | None:
+    """A project's paragraph that still states a plan for the year evaluated ("计划2023年…完成"), last
+    year's text left in place."""
+    for d, _ in t.projects():
+        index = d - 2
+        text = t.paragraph(f"project-{index}")
+        if text is None or not t.claims.take(("narr", "project", index)):
+            continue
+        name = t.draft.projects[index].name
+        plan = f"计划{t.draft.year}年{t.rng.choice(('上半年', '年底前', '6月底前', '三季度'))}全面完成项目建设。"
+        anchor = t.rewrite(f"project-{index}", text + plan)
+        location = f"二、（二）项目支出情况 · {name} · 计划"
+        return Defect("dates", "past-plan", NARRATIVE, location, None, "完成情况", f"计划{t.draft.year}年", anchor)
+    return None
+
+
 def table_year(t: Target) -> Defect | None:
     for d, table in t.projects():
         if not t.claims.take(("title", d)):
@@ -234,6 +251,7 @@ INJECTORS: dict[str, Callable[[Target], Defect | None]] = {
     "no-deviation-reason": no_deviation_reason,
     "words-only-actual": words_only_actual,
     "over-achieved": over_achieved,
+    "actual-as-bound": actual_as_bound,
     "low-execution": low_execution,
     "yuan-for-wanyuan": yuan_for_wanyuan,
     "magnitude": magnitude,
@@ -244,6 +262,7 @@ INJECTORS: dict[str, Callable[[Target], Defect | None]] = {
     "prose-indicator": prose_indicator,
     "project-missing-prose": project_missing_prose,
     "stray-year": stray_year,
+    "past-plan": past_plan,
     "table-year": table_year,
     "goal-other-project": goal_other_project,
     "indicator-reuse": indicator_reuse,

@@ -20,10 +20,11 @@ KINDS: dict[str, tuple[str, ...]] = {
     "arithmetic": ("funds-source-sum", "three-public-sum", "income-sum", "rate-cell"),
     "scoring": ("score-mismatch", "score-above-weight", "label-weight", "weights-not-100", "total-not-sum",
                 "wrong-grade"),
-    "logic": ("missed-full-marks", "no-deviation-reason", "words-only-actual", "over-achieved", "low-execution"),
+    "logic": ("missed-full-marks", "no-deviation-reason", "words-only-actual", "over-achieved", "low-execution",
+              "actual-as-bound"),
     "units": ("yuan-for-wanyuan", "magnitude", "impossible-percentage"),
     "narrative": ("prose-amount", "prose-score", "sum-parts", "project-missing-prose", "prose-indicator"),
-    "dates": ("stray-year", "table-year"),
+    "dates": ("stray-year", "table-year", "past-plan"),
     "copies": ("goal-other-project", "indicator-reuse"),
     "completeness": ("missing-preparer", "project-without-table", "empty-goal"),
 }  # fmt: skip
