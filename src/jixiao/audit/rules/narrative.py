@@ -350,16 +350,27 @@ def _as_written(st: Statement) -> tuple[str, str] | None:
     return st.sentence[max(0, at - 4) : at], st.sentence[at + len(st.text) : at + len(st.text) + 3]
 
 
-def _sharing_words(subject: str, unit: str | None, indicators: Sequence[IndicatorScore]) -> list[IndicatorScore]:
+_Counted = dict[str, list[tuple[frozenset[str], IndicatorScore]]]
+
+
+def _counted(indicators: Sequence[IndicatorScore]) -> _Counted:
+    """The indicators whose actual is a number, by its unit, with the characters of their names."""
+    by_unit: _Counted = {}
+    for s in indicators:
+        if s.actual.kind is Kind.NUMBER:
+            by_unit.setdefault(s.actual.unit or "", []).append((frozenset(without_noise(s.indicator.name.text)), s))
+    return by_unit
+
+
+def _sharing_words(subject: str, unit: str | None, counted: _Counted) -> list[IndicatorScore]:
     """The one indicator counted in ``unit`` whose name shares the most characters with ``subject``,
     four or more and at least half of its name ("建筑工程公开招标项目" for 做好公开招投标项目监管), or none."""
+    candidates = counted.get(unit or "")
+    if not candidates:
+        return []
     chars = set(subject)
     best: list[tuple[int, IndicatorScore]] = []
-    for s in indicators:
-        actual = s.actual
-        if actual.kind is not Kind.NUMBER or (actual.unit or "") != (unit or ""):
-            continue
-        name = set(without_noise(s.indicator.name.text))
+    for name, s in candidates:
         shared = len(chars & name)
         if shared >= 4 and shared * 2 >= len(name):
             best.append((shared, s))
@@ -393,6 +404,7 @@ def indicator_actual(ctx: AuditContext) -> Iterator[Finding]:
                 by_last.setdefault(key[-1], []).append((key, s))
         if not by_last:
             continue
+        counted: _Counted | None = None
         for st in statements_of(narrative):
             if st.kind not in ("rate", "count") or st.value is None:
                 continue
@@ -402,7 +414,9 @@ def indicator_actual(ctx: AuditContext) -> Iterator[Finding]:
             ends = by_last.get(subject[-1], ())
             hits = [s for key, s in ends if subject.endswith(key) or key.endswith(subject)]
             if not hits and st.kind == "count":
-                hits = _sharing_words(subject, st.unit, scores.indicators)
+                if counted is None:
+                    counted = _counted(scores.indicators)
+                hits = _sharing_words(subject, st.unit, counted)
             if len(hits) != 1:
                 continue
             scored = hits[0]
