@@ -18,7 +18,6 @@ from jixiao.model import DepartmentTable, Figure, FundsRow, Package, ProjectTabl
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
-TEN_THOUSAND = Decimal(10_000)
 
 
 def score_package(package: Package, framework: Framework) -> PackageScore:
@@ -102,12 +101,6 @@ def score_table(table: ProjectTable | DepartmentTable, framework: Framework) -> 
     )
 
 
-def _wan(figure: Figure) -> Decimal | None:
-    if figure.value is None:
-        return None
-    return figure.value / TEN_THOUSAND if (figure.unit or "").strip() == "元" else figure.value
-
-
 def claimed_rate(figure: Figure) -> Decimal | None:
     """The 执行率 cell as a fraction: "100%" → 1, "100" → 1, "0.96" → 0.96."""
     if figure.value is None:
@@ -120,7 +113,7 @@ def claimed_rate(figure: Figure) -> Decimal | None:
 def score_execution(row: FundsRow, framework: Framework) -> ExecutionScore:
     kind = rules.EXECUTION
     weight = row.weight.value if row.weight.value is not None else framework.settings.execution_weight
-    adjusted, executed = _wan(row.adjusted_budget), _wan(row.executed)
+    adjusted, executed = row.adjusted_budget.in_wan, row.executed.in_wan
     claimed = row.score.value
     rate = computed = None
     note = None

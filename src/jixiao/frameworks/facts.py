@@ -95,13 +95,6 @@ def _fact(key: str, value: Decimal | None, sources: tuple[Source, ...], note: st
     return Fact(key, name, value, unit, sources, note)
 
 
-def _wan(figure: Figure) -> Decimal | None:
-    """An amount in 万元 (cells in 元 are converted)."""
-    if figure.value is None:
-        return None
-    return figure.value / TEN_THOUSAND if (figure.unit or "").strip() == "元" else figure.value
-
-
 def _rate(figure: Figure) -> Decimal | None:
     if figure.value is None:
         return None
@@ -150,7 +143,7 @@ def _expense(
     if row is not None:
         figure: Figure = getattr(row, column)
         if figure.value is not None:
-            return _wan(figure), (figure.source,), None
+            return figure.in_wan, (figure.source,), None
     if category != "three_public":
         return None, (), None
     # The 三公 total row is blank: add up its parts where they are written.
@@ -161,7 +154,7 @@ def _expense(
             parts.extend(getattr(r, column) for r in basic.expenses if r.category in ("car_purchase", "car_running"))
         elif part_row is not None:
             parts.append(getattr(part_row, column))
-    present = [(value, f.source) for f in parts if (value := _wan(f)) is not None]
+    present = [(value, f.source) for f in parts if (value := f.in_wan) is not None]
     if not present:
         return None, (), None
     total = sum((value for value, _ in present), Decimal(0))
@@ -176,17 +169,17 @@ def _table_facts(package: Package) -> Iterator[Fact]:
     department = package.department
     if department is not None:
         total = department.total
-        yield _fact("budget_initial", _wan(total.initial_budget), (total.initial_budget.source,))
-        yield _fact("budget_adjusted", _wan(total.adjusted_budget), (total.adjusted_budget.source,))
-        yield _fact("budget_executed", _wan(total.executed), (total.executed.source,))
+        yield _fact("budget_initial", total.initial_budget.in_wan, (total.initial_budget.source,))
+        yield _fact("budget_adjusted", total.adjusted_budget.in_wan, (total.adjusted_budget.source,))
+        yield _fact("budget_executed", total.executed.in_wan, (total.executed.source,))
         yield from _satisfaction(department.indicators)
     goals = package.goals_table
     if goals is not None:
         if goals.task_total is not None:
             row = goals.task_total
             note = "取自年度主要任务完成情况金额合计"
-            yield _fact("budget_adjusted", _wan(row.budget), (row.budget.source,), note)
-            yield _fact("budget_executed", _wan(row.executed), (row.executed.source,), note)
+            yield _fact("budget_adjusted", row.budget.in_wan, (row.budget.source,), note)
+            yield _fact("budget_executed", row.executed.in_wan, (row.executed.source,), note)
         yield from _satisfaction(goals.indicators)
 
 

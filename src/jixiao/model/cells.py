@@ -38,6 +38,14 @@ class Figure:
     def blank(self) -> bool:
         return not self.text.strip(" \u3000\t\n")
 
+    @property
+    def in_wan(self) -> Decimal | None:
+        """The amount in 万元 (a cell in 元 converted), None when unreadable."""
+        if self.value is None:
+            return None
+        return self.value / _TEN_THOUSAND if (self.unit or "").strip() == "元" else self.value
 
+
+_TEN_THOUSAND = Decimal(10_000)
 EMPTY_CELL = Cell()
 EMPTY_FIGURE = Figure()

@@ -566,5 +566,5 @@ def cost_target_budget(ctx: AuditContext) -> Iterator[Finding]:
 def _funds(project: ProjectTable) -> list[Decimal]:
     """A project's budgets and spending in 万元 (initial, adjusted, executed: whichever are given)."""
     total = project.total
-    figures = (total.initial_budget, total.adjusted_budget, total.executed)
-    return [f.value / 10000 if (f.unit or "").strip() == "元" else f.value for f in figures if f.value is not None]
+    amounts = (total.initial_budget.in_wan, total.adjusted_budget.in_wan, total.executed.in_wan)
+    return [amount for amount in amounts if amount is not None]

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from jixiao.audit.finding import Finding, Severity
 from jixiao.audit.names import best_match, name_key, name_similarity, names_match, without_noise
-from jixiao.model import Document, Figure, Source, round2
+from jixiao.model import Document, Figure, Narrative, Source, round2
 
 _ZERO = Decimal(0)
 
@@ -20,6 +20,11 @@ def doc_label(document: Document) -> str:
     if document.kind == "project":
         return f"{table} {document.name}".strip() if not table.startswith("项目支出") else document.name
     return table or document.name
+
+
+def narrative_name(narrative: Narrative) -> str:
+    """ "部门整体支出绩效自评报告", or "某某项目绩效自评报告" for a project's report."""
+    return f"{narrative.project}绩效自评报告" if narrative.project else "部门整体支出绩效自评报告"
 
 
 def money(value: Decimal | None) -> str:

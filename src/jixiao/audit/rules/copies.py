@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from jixiao.audit.context import AuditContext
 from jixiao.audit.finding import Finding
 from jixiao.audit.registry import rule
-from jixiao.audit.rules.common import make, name_key, without_noise
+from jixiao.audit.rules.common import make, name_key, narrative_name, without_noise
 from jixiao.model import ProjectTable
 
 FAMILY = "copies"
@@ -45,6 +45,16 @@ def _as_project(bare: str, key: str, name: str) -> bool:
     return False
 
 
+def _others(ctx: AuditContext, mine: ProjectTable | None, own: str) -> list[tuple[ProjectTable, str]]:
+    """The other projects (and their name keys) whose name a text about ``mine`` (name key ``own``)
+    could name without naming its own: keys of four or more characters, neither inside the other."""
+    return [
+        (other, key)
+        for other, key in zip(ctx.projects, ctx.project_keys, strict=True)
+        if other is not mine and len(key) >= 4 and key not in own and own not in key
+    ]
+
+
 @rule(
     "copy.other-project-named",
     family=FAMILY,
@@ -53,13 +63,8 @@ def _as_project(bare: str, key: str, name: str) -> bool:
     title_en="a project's goals or indicators name another project",
 )
 def other_project_named(ctx: AuditContext) -> Iterator[Finding]:
-    projects, keys = ctx.projects, ctx.project_keys
-    for project, own in zip(projects, keys, strict=True):
-        others = [
-            (other, key)
-            for other, key in zip(projects, keys, strict=True)
-            if other is not project and len(key) >= 4 and key not in own and own not in key
-        ]
+    for project, own in zip(ctx.projects, ctx.project_keys, strict=True):
+        others = _others(ctx, project, own)
         if not others:
             continue
         cells = _texts(project)
@@ -100,17 +105,12 @@ def other_project_named(ctx: AuditContext) -> Iterator[Finding]:
     title_en="a project's report names another project",
 )
 def report_names_other_project(ctx: AuditContext) -> Iterator[Finding]:
-    projects, keys = ctx.projects, ctx.project_keys
     for narrative in ctx.package.narratives:
         if not narrative.project:
             continue
         own = name_key(narrative.project)
         mine = ctx.project_named(narrative.project)
-        others = [
-            (other, key)
-            for other, key in zip(projects, keys, strict=True)
-            if other is not mine and len(key) >= 4 and key not in own and own not in key
-        ]
+        others = _others(ctx, mine, own)
         if not others:
             continue
         texts = narrative.paragraphs
@@ -128,7 +128,7 @@ def report_names_other_project(ctx: AuditContext) -> Iterator[Finding]:
                     None,
                     f"「{narrative.project}」的项目自评报告写到了另一个项目「{other.name}」，疑似从其他项目的报告复制",
                     f"the report of {narrative.project} names another project, {other.name}",
-                    document_name=f"{narrative.project}绩效自评报告",
+                    document_name=narrative_name(narrative),
                     location=paragraph.text[:40],
                     source=paragraph.source,
                     expected=narrative.project,

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from jixiao.audit.context import AuditContext
 from jixiao.audit.finding import Finding
 from jixiao.audit.registry import rule
-from jixiao.audit.rules.common import make
+from jixiao.audit.rules.common import make, narrative_name
 from jixiao.narrative.figures import statements_of
 
 FAMILY = "dates"
@@ -45,9 +45,7 @@ def stray_year(ctx: AuditContext) -> Iterator[Finding]:
                 None,
                 f"报告所评为{year}年度，但「{st.sentence[:40]}」写的是{st.text}",
                 f"the report is for {year}, but this execution statement says {st.text}",
-                document_name="部门整体支出绩效自评报告"
-                if not narrative.project
-                else f"{narrative.project}绩效自评报告",
+                document_name=narrative_name(narrative),
                 location=st.sentence[:40],
                 source=st.source,
                 expected=f"{year}年",
@@ -158,9 +156,7 @@ def past_plan(ctx: AuditContext) -> Iterator[Finding]:
                     None,
                     f"报告所评为{year}年度，但仍写着「{plan[:40]}」：{planned}年已过，应写明是否完成",
                     f"the {year} report still states a plan for {planned}: {plan[:40]}",
-                    document_name=f"{narrative.project}绩效自评报告"
-                    if narrative.project
-                    else "部门整体支出绩效自评报告",
+                    document_name=narrative_name(narrative),
                     location=sentence[:40],
                     source=source,
                     expected="完成情况",

@@ -10,7 +10,7 @@ from functools import lru_cache
 from jixiao.audit.context import AuditContext
 from jixiao.audit.finding import Finding
 from jixiao.audit.registry import rule
-from jixiao.audit.rules.common import make, money, name_key, names_match, points, without_noise
+from jixiao.audit.rules.common import make, money, name_key, names_match, narrative_name, points, without_noise
 from jixiao.frameworks import IndicatorScore
 from jixiao.model import DepartmentTable, Figure, Narrative, ProjectTable, Source, Statement
 from jixiao.narrative.figures import statements_of
@@ -63,10 +63,6 @@ def _quantum(places: int) -> tuple[Decimal, Decimal]:
     """10^-places and half of it."""
     quantum = Decimal(1).scaleb(-places)
     return quantum, quantum / 2
-
-
-def _name(narrative: Narrative) -> str:
-    return f"{narrative.project}绩效自评报告" if narrative.project else "部门整体支出绩效自评报告"
 
 
 # "共计支出", "实际支出", "累计支出", "总计支出", "全年支出": the project's spending for the year.
@@ -152,7 +148,7 @@ def project_funds(ctx: AuditContext) -> Iterator[Finding]:
                     None,
                     f"报告称「{subject}{st.text}」，但项目自评表「{project.name}」{label}为{money(figure.value)}万元",
                     f"the report says {subject} {st.text}; the project table's {label} is {money(figure.value)}",
-                    document_name=_name(narrative),
+                    document_name=narrative_name(narrative),
                     location=f"{st.sentence[:40]}",
                     source=st.source,
                     expected=f"{money(figure.value)}万元",
@@ -247,7 +243,7 @@ def department_amounts(ctx: AuditContext) -> Iterator[Finding]:
             None,
             f"报告称「{st.subject}{st.text}」，但表格中{label}为{shown}",
             f"the report says {st.subject} {st.text}; the tables give {label} = {shown}",
-            document_name=_name(narrative),
+            document_name=narrative_name(narrative),
             location=st.sentence[:40],
             source=st.source,
             expected=shown,
@@ -312,7 +308,7 @@ def named_project_amounts(ctx: AuditContext) -> Iterator[Finding]:
             f"执行{money(total.executed.value)}万元",
             f"the report says {st.subject} {st.text} for {project.name}; its table gives budget "
             f"{money(total.adjusted_budget.value)}, executed {money(total.executed.value)}",
-            document_name=_name(narrative),
+            document_name=narrative_name(narrative),
             location=st.sentence[:40],
             source=st.source,
             expected=f"{money(known[0])}万元",
@@ -438,7 +434,7 @@ def indicator_actual(ctx: AuditContext) -> Iterator[Finding]:
                 None,
                 f"报告称「{st.subject}{st.text}」，但自评表中指标「{name}」的实际完成值为「{actual.text}」",
                 f"the report says {st.subject} {st.text}; the table's actual value of {name!r} is {actual.text}",
-                document_name=_name(narrative),
+                document_name=narrative_name(narrative),
                 location=st.sentence[:40],
                 source=st.source,
                 expected=actual.text,
@@ -487,7 +483,7 @@ def project_list(ctx: AuditContext) -> Iterator[Finding]:
                 None,
                 f"部门整体支出绩效自评报告提到了{count}个有自评表的项目，但没有提到项目「{project.name}」",
                 f"the department report names {count} of the projects with tables but not {project.name}",
-                document_name=_name(narrative),
+                document_name=narrative_name(narrative),
                 location="项目支出情况",
                 source=first,
                 expected=project.name,
@@ -543,7 +539,7 @@ def listed_project_unknown(ctx: AuditContext) -> Iterator[Finding]:
                     "但包中没有它的项目支出绩效自评表，基础数据表的项目支出中也没有它",
                     f"the report lists project {label} with its funds, but it has no project table and no "
                     "row in the basic data",
-                    document_name=_name(narrative),
+                    document_name=narrative_name(narrative),
                     location=section.title,
                     source=paragraph.source,
                     expected="项目支出绩效自评表",
@@ -596,7 +592,7 @@ def stated_sum(ctx: AuditContext) -> Iterator[Finding]:
                         f"「{stated.total.subject}{stated.total.text}」其中所列各项合计{points(summed)}{unit}"
                         f"（{listed}），超过了总额",
                         f"the parts ({listed}) add up to {points(summed)}, more than the total {stated.total.text}",
-                        document_name=_name(narrative),
+                        document_name=narrative_name(narrative),
                         location=stated.sentence[:40],
                         source=stated.total.source,
                         expected=f"≤{stated.total.text}",
@@ -611,7 +607,7 @@ def stated_sum(ctx: AuditContext) -> Iterator[Finding]:
                         f"「{stated.total.subject}{stated.total.text}」其中所列各项合计{points(summed)}{unit}，"
                         f"少于总额{points(total_value - summed)}{unit}；若所列为全部构成，则不相符",
                         f"the parts add up to {points(summed)}, {points(total_value - summed)} short of the total",
-                        document_name=_name(narrative),
+                        document_name=narrative_name(narrative),
                         location=stated.sentence[:40],
                         source=stated.total.source,
                         expected=stated.total.text,
@@ -654,7 +650,7 @@ def share(ctx: AuditContext) -> Iterator[Finding]:
                         f"按金额计算应为{points(rate)}%",
                         f"{stated.part_name} {stated.part.text} is {points(rate)}% of {stated.whole}, "
                         f"not {stated.rate.text}",
-                        document_name=_name(narrative),
+                        document_name=narrative_name(narrative),
                         location=stated.sentence[:40],
                         source=stated.rate.source,
                         expected=f"{points(rate)}%",
@@ -703,7 +699,7 @@ def year_on_year(ctx: AuditContext) -> Iterator[Finding]:
                     f"报告称{current.subject}{current.text}，比上年{'减少' if down else '增加'}{st.text}，"
                     f"变动率应为{points(expected)}%，写为{rate.text}",
                     f"a change of {st.text} on {money(previous)} is {points(expected)}%, not {rate.text}",
-                    document_name=_name(narrative),
+                    document_name=narrative_name(narrative),
                     location=st.sentence[:40],
                     source=rate.source,
                     expected=f"{points(expected)}%",
@@ -749,7 +745,7 @@ def stated_score(ctx: AuditContext) -> Iterator[Finding]:
                         None,
                         f"报告称{st.subject}{st.text}，但{table}未填写总分，无法核对",
                         f"the report states {st.text} but the table has no total to check it against",
-                        document_name=_name(narrative),
+                        document_name=narrative_name(narrative),
                         location=st.sentence[:40],
                         source=st.source,
                         found=st.text,
@@ -763,7 +759,7 @@ def stated_score(ctx: AuditContext) -> Iterator[Finding]:
                     None,
                     f"报告称{st.subject}{st.text}，但{table}总分为{points(claimed)}分",
                     f"the report says {st.text}; the table's total is {points(claimed)}",
-                    document_name=_name(narrative),
+                    document_name=narrative_name(narrative),
                     location=st.sentence[:40],
                     source=st.source,
                     expected=f"{points(claimed)}分",
@@ -795,7 +791,7 @@ def stated_grade(ctx: AuditContext) -> Iterator[Finding]:
                     None,
                     f"报告称评价等级为「{st.text}」，但{table}总分{points(claimed)}分对应「{expected}」",
                     f"the report says grade {st.text}; the table's total gives {expected}",
-                    document_name=_name(narrative),
+                    document_name=narrative_name(narrative),
                     location=st.sentence[:40],
                     source=st.source,
                     expected=expected,
@@ -835,7 +831,7 @@ def project_reports(ctx: AuditContext) -> Iterator[Finding]:
                 None,
                 f"项目自评报告「{report.project}」没有对应的项目自评表",
                 f"the project report {report.project} has no project table",
-                document_name=_name(report),
+                document_name=narrative_name(report),
                 source=report.source,
             )
 
@@ -870,7 +866,7 @@ def staff_count(ctx: AuditContext) -> Iterator[Finding]:
             None,
             f"报告称「{subject}{st.text}」，但基础数据表{label}为{figure.value}人",
             f"the report says {subject} {st.text}; the basic data gives {label} {figure.value}",
-            document_name=_name(narrative),
+            document_name=narrative_name(narrative),
             location=st.sentence[:40],
             source=st.source,
             expected=f"{figure.value}人",
@@ -914,7 +910,7 @@ def execution_rate(ctx: AuditContext) -> Iterator[Finding]:
                 None,
                 f"报告称{st.subject}{st.text}，但「{document.name}」全年执行数÷全年预算数＝{points(rate * 100)}%",
                 f"the report says {st.text}; the table of {document.name} gives {points(rate * 100)}%",
-                document_name=_name(narrative),
+                document_name=narrative_name(narrative),
                 location=st.sentence[:40],
                 source=st.source,
                 expected=f"{points(rate * 100)}%",
