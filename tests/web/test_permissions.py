@@ -19,6 +19,7 @@ OK, LOGIN = "ok", "login"
 # name: (method, {persona: outcome}) — personas not named get the "others" outcome.
 TABLE: dict[str, tuple[str, dict[str, Any]]] = {
     "healthz": ("GET", {"others": OK}),
+    "favicon": ("GET", {"others": OK}),
     "set_language": ("POST", {"others": OK}),
     "accounts:login": ("GET", {"others": OK}),
     "accounts:logout": ("POST", {"others": LOGIN}),  # always back to the login page

@@ -44,6 +44,25 @@ def test_login_form_needs_csrf() -> None:
     assert client.post(reverse("accounts:login"), {"username": "a", "password": "b"}).status_code == 403
 
 
+def test_the_favicon_request_beside_a_first_page_does_not_replace_its_csrf_secret(
+    people: dict[str, Any], password: str
+) -> None:
+    # A first visit: the login page sets the CSRF cookie while the browser asks for /favicon.ico without
+    # it. A rendered 404 there would set another secret and the login form's token would no longer match
+    # (seen in the browser tests: "CSRF token from POST incorrect"). The icon request renders nothing.
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(reverse("accounts:login"))
+    assert 'rel="icon"' in page.content.decode()
+    token = page.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    icon = Client().get("/favicon.ico")  # no cookies, as the parallel request had none
+    assert icon.status_code == 301 and icon["Location"].endswith("jixiao/favicon.svg")
+    assert settings.CSRF_COOKIE_NAME not in icon.cookies
+    login = client.post(
+        reverse("accounts:login"), {"username": "admin", "password": password, "csrfmiddlewaretoken": token}
+    )
+    assert login.status_code == 302
+
+
 def test_guessing_another_units_package_is_a_404(clients: dict[str, Any], package: Any) -> None:
     for path in (
         reverse("packages:detail", args=[package.pk]),
