@@ -89,7 +89,8 @@ def missed_full_marks(ctx: AuditContext) -> Iterator[Finding]:
         for s in ds.indicators:
             if s.weight is None or s.claimed is None or s.claimed < s.weight:
                 continue
-            for number, wanted, got in _missed_items(s):
+            items = _missed_items(s) if s.target.kind is Kind.UNREADABLE else ()
+            for number, wanted, got in items:
                 # The name cell lists the items too: the row is named by its level-2 ("数量指标").
                 row = s.indicator.level2 or s.indicator.level1 if list_items(s.indicator.name.text) else None
                 row = row or s.indicator.name.text.strip()[:20]

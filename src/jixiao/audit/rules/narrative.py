@@ -251,6 +251,16 @@ def department_amounts(ctx: AuditContext) -> Iterator[Finding]:
         )
 
 
+def _paragraph_places(statements: Sequence[Statement]) -> dict[int | None, int]:
+    """The most decimal places the amounts of each paragraph (by line) are written with."""
+    places: dict[int | None, int] = {}
+    for st in statements:
+        if st.kind == "amount" and st.value is not None and st.unit != "元":
+            line = st.source.line
+            places[line] = max(places.get(line, 0), _places(st.value))
+    return places
+
+
 @rule(
     "narr.project-amounts",
     family=FAMILY,
@@ -265,12 +275,7 @@ def named_project_amounts(ctx: AuditContext) -> Iterator[Finding]:
         return
     named_in: dict[str, list[ProjectTable]] = {}  # many figures share a sentence
     statements = statements_of(narrative)
-    # "年初预算20万元；实际支付19.6万元": a paragraph that writes tenths elsewhere does not round 19.6 to 20.
-    places: dict[int | None, int] = {}
-    for st in statements:
-        if st.kind == "amount" and st.value is not None and st.unit != "元":
-            line = st.source.line
-            places[line] = max(places.get(line, 0), _places(st.value))
+    places: dict[int | None, int] | None = None  # the most decimals each paragraph writes, when needed
     for st in statements:
         if st.kind != "amount" or st.value is None:
             continue
@@ -295,9 +300,18 @@ def named_project_amounts(ctx: AuditContext) -> Iterator[Finding]:
         known = [v for v in candidates if v is not None]
         if not known:
             continue
-        written = max(places.get(st.source.line, 0), _places(st.value))
-        if any(_agrees(st, v, written) for v in known):
-            continue
+        if st.unit != "元" and any(abs(v - st.value) <= _CENT for v in known):
+            continue  # the same figure
+        if not any(_agrees(st, v) for v in known):
+            pass  # differs even at the precision written (and so at any finer one)
+        else:
+            # "年初预算20万元；实际支付19.6万元": a paragraph that writes tenths elsewhere does not round 19.6
+            # to 20. Agreeing only by rounding, the figure is judged at the paragraph's precision.
+            if places is None:
+                places = _paragraph_places(statements)
+            written = places.get(st.source.line, 0)
+            if written <= _places(st.value) or any(_agrees(st, v, written) for v in known):
+                continue
         yield make(
             "narr.project-amounts",
             "error",
@@ -517,12 +531,15 @@ def listed_project_unknown(ctx: AuditContext) -> Iterator[Finding]:
         return
     basic = ctx.basic
     rows = [r.label.text for r in basic.expenses if r.category == "project"] if basic is not None else []
+    names = {p.name for p in projects}
     for section in narrative.sections:
         if "项目支出" not in section.title:
             continue
         for paragraph in section.paragraphs:
             for match in _LISTED_ITEM.finditer(paragraph.text):
                 label = match.group(1).strip()
+                if label in names:  # a table's name as it is written (most lists)
+                    continue
                 rest = paragraph.text[match.end() : match.end() + 40]
                 if "万元" not in rest.split("。", 1)[0] or _NOT_A_PROJECT.search(label):
                     continue  # an item without an amount, or a kind of spending
